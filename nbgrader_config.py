@@ -1,0 +1,15 @@
+"""nbgrader configuration for this course; `nbgrader` commands run from this folder use it.
+
+The instructor sources live in solutions/ and the generated student versions in notebooks/
+(nbgrader's defaults are source/ and release/). Submissions, autograded notebooks, feedback and
+gradebook.db use nbgrader's default places under this folder and are never committed.
+"""
+
+c = get_config()  # noqa: F821 -- provided by nbgrader when it loads this file
+
+c.CourseDirectory.course_id = "tensors-and-arrays"
+c.CourseDirectory.source_directory = "solutions"
+c.CourseDirectory.release_directory = "notebooks"
+
+# Stored outputs of the instructor sources must not leak into the student versions.
+c.ClearOutput.enabled = True
