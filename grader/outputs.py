@@ -2,8 +2,9 @@
 
 nbval later re-runs the same notebooks and compares against what is stored here, so the stored
 outputs must be reproducible: each notebook runs in a fresh kernel, in its own folder, exactly as
-nbval runs it (a lesson with random demonstrations seeds them in its first cell), and the run fails when an output holds something that varies from run to run or machine
-to machine (addresses, paths, warnings) outside a cell tagged for nbval to ignore.
+nbval runs it (a lesson with random demonstrations seeds them in its first cell), and the run fails
+when an output holds something that varies from run to run or machine to machine (addresses,
+paths, warnings) outside a cell tagged for nbval to ignore.
 """
 
 import argparse
@@ -26,7 +27,7 @@ UNSTABLE_PATTERNS = {
 }
 
 
-def output_problems(notebook):
+def output_problems(notebook) -> list[str]:
     """Describe every stored output that would not reproduce: one string per problem."""
     problems = []
     for index, cell in enumerate(notebook.cells):
@@ -37,33 +38,28 @@ def output_problems(notebook):
             if output.output_type == "stream" and output.name == "stderr":
                 problems.append(f"{where} writes to stderr (a warning?): {output.text[:200]!r}")
             if output.output_type == "error":
-                problems.append(f"{where} raises {output.ename}: catch and print the message, "
-                                "or tag the cell raises-exception")
+                problems.append(f"{where} raises {output.ename}: catch the exception and print "
+                                "its message, so the stored output holds no traceback paths")
             texts = [output.get("text", "")]
-            texts += [v for k, v in output.get("data", {}).items() if k.startswith("text/")]
+            texts += [value for key, value in output.get("data", {}).items()
+                      if key.startswith("text/")]
             for text in texts:
                 text = "".join(text) if isinstance(text, list) else text
                 for name, pattern in UNSTABLE_PATTERNS.items():
-                    if pattern.search(text):
-                        problems.append(f"{where} output contains {name}: "
-                                        f"{pattern.search(text).group(0)!r}")
+                    if match := pattern.search(text):
+                        problems.append(f"{where} output contains {name}: {match.group(0)!r}")
     return problems
 
 
-def execute(path: Path, timeout: int = 600):
+def execute(path: Path, timeout: int = 600) -> list[str]:
     """Execute the notebook at `path` in place, in its own folder; return its output problems."""
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(notebook, timeout=timeout, kernel_name="python3", record_timing=False,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)  # timings written by older runs
     # The kernel writes its exact Python version here, which differs between machines.
     notebook.metadata["language_info"] = {"name": "python"}
-    for cell in notebook.cells:  # execution counts say nothing about a lesson: keep diffs small
-        cell.metadata.pop("execution", None)  # timings written by older runs
-        if cell.cell_type == "code":
-            cell.execution_count = None
-            for output in cell.outputs:
-                if output.output_type == "execute_result":
-                    output.execution_count = None
     nbformat.write(notebook, path)
     return output_problems(notebook)
 
@@ -72,12 +68,10 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path,
                         help="notebooks to execute (default: every solutions/*/*.ipynb)")
-    args = parser.parse_args(argv)
-    paths = args.notebooks or sorted((COURSE_ROOT / "solutions").glob("*/*.ipynb"))
+    paths = parser.parse_args(argv).notebooks or sorted(COURSE_ROOT.glob("solutions/*/*.ipynb"))
     failed = False
     for path in paths:
-        print(f"executing {path.relative_to(COURSE_ROOT) if path.is_absolute() else path} ...",
-              flush=True)
+        print(f"executing {path} ...", flush=True)
         for problem in execute(path.resolve()):
             failed = True
             print(f"  not reproducible: {problem}")

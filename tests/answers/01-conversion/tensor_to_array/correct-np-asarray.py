@@ -1,0 +1,2 @@
+def tensor_to_array(t):
+    return np.asarray(t)
