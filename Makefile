@@ -1,0 +1,46 @@
+# Task runner. `make lab` (students) and `make test` (everyone) set everything up on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+# nbgrader starts alembic and jupyter as subprocesses: the environment's tools come first.
+export PATH := $(BIN):$(PATH)
+
+.PHONY: help setup lab test release outputs lock
+
+help:
+	@echo "make lab      set up, then open the course in JupyterLab (your copies live in work/)"
+	@echo "make test     set up, then run the whole test suite (REQUIRE_CUDA=1 on a CUDA runner)"
+	@echo "make release  regenerate notebooks/ from solutions/ with nbgrader generate_assignment"
+	@echo "make outputs  re-execute solutions/ and store their outputs (before make release)"
+	@echo "make lock     re-pin requirements.txt after changing pyproject.toml's dependencies"
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
+	touch $@
+
+lab: setup
+	$(BIN)/python -m grader.workspace
+	$(BIN)/jupyter lab work/01-conversion/conversion.ipynb
+
+test: setup
+	$(BIN)/python -m pytest
+
+release: setup
+	$(BIN)/python -m grader.release
+
+outputs: setup
+	$(BIN)/python -m grader.outputs
+
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet .
+	{ echo "# Exact versions of everything the course installs with pip (a lock of pyproject.toml's dependencies)."; \
+	  echo "# Regenerate after changing a dependency: make lock. tests/test_environment.py checks the three files agree."; \
+	  .lock-venv/bin/python -m pip freeze | grep -v '^tensors-and-arrays-course' | sed 's/+cpu$$//'; } > requirements.txt
+	rm -rf .lock-venv
