@@ -27,13 +27,17 @@ def _fail(what, message, hint):
     raise AssertionError(f"{what}: {message}" + (f" ({hint})" if hint else ""))
 
 
-def check_ndarray(result, expected, *, what="the result", dtype_hint=""):
-    """`result` must be a plain `np.ndarray` equal to `expected` in dtype, shape and values."""
+def check_ndarray(result, expected, *, what="the result", dtype_hints=None):
+    """`result` must be a plain `np.ndarray` equal to `expected` in dtype, shape and values.
+
+    `dtype_hints` maps a wrong dtype to the misconception that usually produces it.
+    """
     if type(result) is not np.ndarray:
         _fail(what, f"is a {type(result).__module__}.{type(result).__qualname__}, "
               "expected a numpy.ndarray", "return an array, not a tensor, list or scalar")
     if result.dtype != expected.dtype:
-        _fail(what, f"has dtype {result.dtype}, expected {expected.dtype}", dtype_hint)
+        _fail(what, f"has dtype {result.dtype}, expected {expected.dtype}",
+              (dtype_hints or {}).get(result.dtype, ""))
     if result.shape != expected.shape:
         _fail(what, f"has shape {result.shape}, expected {expected.shape}",
               "0-d inputs give 0-d arrays" if expected.ndim == 0 else "")
@@ -41,13 +45,17 @@ def check_ndarray(result, expected, *, what="the result", dtype_hint=""):
         _fail(what, f"has values {result.tolist()}, expected {expected.tolist()}", "")
 
 
-def check_tensor(result, expected, *, what="the result", dtype_hint=""):
-    """`result` must be a `torch.Tensor` equal to `expected` in dtype, shape, device and values."""
+def check_tensor(result, expected, *, what="the result", dtype_hints=None):
+    """`result` must be a `torch.Tensor` equal to `expected` in dtype, shape, device and values.
+
+    `dtype_hints` maps a wrong dtype to the misconception that usually produces it.
+    """
     if type(result) is not torch.Tensor:
         _fail(what, f"is a {type(result).__module__}.{type(result).__qualname__}, "
               "expected a torch.Tensor", "return a tensor, not an array, list or scalar")
     if result.dtype != expected.dtype:
-        _fail(what, f"has dtype {result.dtype}, expected {expected.dtype}", dtype_hint)
+        _fail(what, f"has dtype {result.dtype}, expected {expected.dtype}",
+              (dtype_hints or {}).get(result.dtype, ""))
     if result.shape != expected.shape:
         _fail(what, f"has shape {tuple(result.shape)}, expected {tuple(expected.shape)}", "")
     if result.device != expected.device:
