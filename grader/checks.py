@@ -2,7 +2,12 @@
 
 Each check raises `AssertionError` with a message that names the likely misconception, so a
 student who fails a test learns what to fix. Checks compare types, dtypes, shapes and values
-explicitly: `==` on arrays and tensors is elementwise, so it is never trusted on its own.
+explicitly: `==` on arrays and tensors is elementwise, and an answer may return an object whose
+`__eq__` always says yes, so `==` is never trusted on its own.
+
+Every lesson imports this module in its read-only first cell, before any answer cell runs, and the
+checks call the NumPy and PyTorch functions they captured then: an answer that replaces
+`np.array_equal` or `torch.equal` later changes nothing here.
 """
 
 import warnings
@@ -10,21 +15,39 @@ import warnings
 import numpy as np
 import torch
 
+_ndarray, _Tensor, _dtype = np.ndarray, torch.Tensor, np.dtype
+_array_equal, _np_shares_memory = np.array_equal, np.shares_memory
+_torch_equal = torch.equal
+_tensor_numpy, _tensor_detach, _tensor_tolist = torch.Tensor.numpy, torch.Tensor.detach, torch.Tensor.tolist
+_catch_warnings, _simplefilter = warnings.catch_warnings, warnings.simplefilter
+_type, _isinstance, _repr = type, isinstance, repr
+
 
 def call_answer(function, *args, **kwargs):
     """Call a student's function with any warnings it raises recorded instead of printed.
 
     A warning printed on stderr fails an nbgrader test cell even when the answer is right (for
     example NumPy 2's DeprecationWarning for `np.array(tensor)`), so tests call answers through
-    here. Exercises that forbid warnings check `warnings_raised_by` separately.
+    here. Exercises that forbid warnings use `call_answer_and_warnings`.
     """
-    with warnings.catch_warnings(record=True):
-        warnings.simplefilter("always")
-        return function(*args, **kwargs)
+    return call_answer_and_warnings(function, *args, **kwargs)[0]
 
 
-def _fail(what, message, hint):
+def call_answer_and_warnings(function, *args, **kwargs):
+    """Call a student's function; return its result and the messages of the warnings it raised."""
+    with _catch_warnings(record=True) as caught:
+        _simplefilter("always")
+        result = function(*args, **kwargs)
+    return result, [f"{w.category.__name__}: {w.message}" for w in caught]
+
+
+def _fail(what, message, hint=""):
     raise AssertionError(f"{what}: {message}" + (f" ({hint})" if hint else ""))
+
+
+def _type_name(value) -> str:
+    kind = _type(value)
+    return f"{kind.__module__}.{kind.__qualname__}".removeprefix("builtins.")
 
 
 def check_ndarray(result, expected, *, what="the result", dtype_hints=None):
@@ -32,17 +55,17 @@ def check_ndarray(result, expected, *, what="the result", dtype_hints=None):
 
     `dtype_hints` maps a wrong dtype to the misconception that usually produces it.
     """
-    if type(result) is not np.ndarray:
-        _fail(what, f"is a {type(result).__module__}.{type(result).__qualname__}, "
-              "expected a numpy.ndarray", "return an array, not a tensor, list or scalar")
+    if _type(result) is not _ndarray:
+        _fail(what, f"is a {_type_name(result)}, expected a numpy.ndarray",
+              "return an array, not a tensor, list, scalar or subclass")
     if result.dtype != expected.dtype:
         _fail(what, f"has dtype {result.dtype}, expected {expected.dtype}",
               (dtype_hints or {}).get(result.dtype, ""))
     if result.shape != expected.shape:
         _fail(what, f"has shape {result.shape}, expected {expected.shape}",
               "0-d inputs give 0-d arrays" if expected.ndim == 0 else "")
-    if not np.array_equal(result, expected, equal_nan=result.dtype.kind in "fc"):
-        _fail(what, f"has values {result.tolist()}, expected {expected.tolist()}", "")
+    if not _array_equal(result, expected, equal_nan=result.dtype.kind in "fc"):
+        _fail(what, f"has values {result.tolist()}, expected {expected.tolist()}")
 
 
 def check_tensor(result, expected, *, what="the result", dtype_hints=None):
@@ -50,26 +73,51 @@ def check_tensor(result, expected, *, what="the result", dtype_hints=None):
 
     `dtype_hints` maps a wrong dtype to the misconception that usually produces it.
     """
-    if type(result) is not torch.Tensor:
-        _fail(what, f"is a {type(result).__module__}.{type(result).__qualname__}, "
-              "expected a torch.Tensor", "return a tensor, not an array, list or scalar")
+    if _type(result) is not _Tensor:
+        _fail(what, f"is a {_type_name(result)}, expected a torch.Tensor",
+              "return a tensor, not an array, list, scalar or subclass")
     if result.dtype != expected.dtype:
         _fail(what, f"has dtype {result.dtype}, expected {expected.dtype}",
               (dtype_hints or {}).get(result.dtype, ""))
     if result.shape != expected.shape:
-        _fail(what, f"has shape {tuple(result.shape)}, expected {tuple(expected.shape)}", "")
+        _fail(what, f"has shape {tuple(result.shape)}, expected {tuple(expected.shape)}")
     if result.device != expected.device:
-        _fail(what, f"is on {result.device}, expected {expected.device}", "")
-    if not torch.equal(result, expected):
-        _fail(what, f"has values {result.tolist()}, expected {expected.tolist()}", "")
+        _fail(what, f"is on {result.device}, expected {expected.device}")
+    if not _torch_equal(_tensor_detach(result), _tensor_detach(expected)):
+        _fail(what, f"has values {_tensor_tolist(result)}, expected {_tensor_tolist(expected)}")
 
 
 def check_scalar(result, expected, *, what="the result"):
     """`result` must be a Python scalar of exactly `type(expected)`, equal to `expected`."""
-    if type(result) is not type(expected):
+    if _type(result) is not _type(expected):
         hint = ("a one-element tensor or array is not a Python number: use .item()"
-                if isinstance(result, (torch.Tensor, np.ndarray, np.generic)) else "")
-        _fail(what, f"is a {type(result).__qualname__}, expected a Python "
-              f"{type(expected).__qualname__}", hint)
+                if _isinstance(result, (_Tensor, _ndarray, np.generic)) else "")
+        _fail(what, f"is a {_type_name(result)}, expected a Python {_type(expected).__name__}", hint)
     if result != expected:
-        _fail(what, f"is {result!r}, expected {expected!r}", "")
+        _fail(what, f"is {_repr(result)}, expected {_repr(expected)}")
+
+
+def _host_view(x):
+    """A NumPy view of the memory of a CPU tensor (grad or not) or of an array."""
+    if _type(x) is _ndarray:
+        return x
+    if _isinstance(x, _Tensor):
+        return _tensor_numpy(_tensor_detach(x))
+    raise TypeError(f"expected a CPU tensor or an array, got {_type_name(x)}")
+
+
+def memory_overlaps(x, y) -> bool:
+    """Whether two CPU tensors or arrays use any byte of memory in common (exact, not a guess)."""
+    return bool(_np_shares_memory(_host_view(x), _host_view(y)))
+
+
+def check_shares_memory(result, source, *, what="the result", hint=""):
+    """`result` must use the same memory as `source`: a write through one shows in the other."""
+    if not memory_overlaps(result, source):
+        _fail(what, "is a copy; it must share memory with the input", hint)
+
+
+def check_no_shared_memory(result, source, *, what="the result", hint=""):
+    """`result` must use none of `source`'s memory: changing one never changes the other."""
+    if memory_overlaps(result, source):
+        _fail(what, "shares memory with the input; the exercise asks for an independent copy", hint)
