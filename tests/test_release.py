@@ -14,10 +14,15 @@ SOLUTION_BLOCK = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.DOT
 STUDENT_NOTEBOOKS = sorted(ROOT.glob("notebooks/*/*.ipynb"))
 
 
-def test_student_notebooks_are_what_the_sources_generate(tmp_path):
+def generate_in_copy(tmp_path):
+    """Copy the sources and config to `tmp_path` and generate the student versions there."""
     shutil.copytree(ROOT / "solutions", tmp_path / "solutions")
     shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
     release(tmp_path, quiet=True)
+
+
+def test_student_notebooks_are_what_the_sources_generate(tmp_path):
+    generate_in_copy(tmp_path)
     generated = {p.relative_to(tmp_path) for p in (tmp_path / "notebooks").rglob("*") if p.is_file()}
     committed = {p.relative_to(ROOT) for p in (ROOT / "notebooks").rglob("*") if p.is_file()}
     assert committed == generated, "run `make release` and commit notebooks/"
@@ -28,9 +33,7 @@ def test_student_notebooks_are_what_the_sources_generate(tmp_path):
 
 
 def test_generating_twice_gives_identical_files(tmp_path):
-    shutil.copytree(ROOT / "solutions", tmp_path / "solutions")
-    shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
-    release(tmp_path, quiet=True)
+    generate_in_copy(tmp_path)
     first = {p: p.read_bytes() for p in (tmp_path / "notebooks").rglob("*.ipynb")}
     release(tmp_path, quiet=True)
     assert first == {p: p.read_bytes() for p in (tmp_path / "notebooks").rglob("*.ipynb")}
