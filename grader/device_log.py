@@ -1,0 +1,62 @@
+"""Record on which device each PyTorch operation runs, so tests can check where work happened.
+
+    with recorded_devices() as log:
+        result = scale_on_device(a, device)
+    assert log.arithmetic_devices() == {"cuda"}
+
+It watches PyTorch's function calls (a TorchFunctionMode) and reads each tensor's `.device`, so it
+works alike on a real GPU and on the CUDA stand-in of `grader.cuda_standin`. Work done in NumPy
+is invisible to it, which is the point: arithmetic that should run on a device must show up here.
+"""
+
+from dataclasses import dataclass
+
+import torch
+from torch.overrides import TorchFunctionMode
+
+from grader.cuda_standin import _tensors_in
+
+# Operations that compute new values, by their base name (torch.add, Tensor.add_, Tensor.__radd__
+# and Tensor.__iadd__ are all "add"). Moves, casts, views and creation are not arithmetic.
+ARITHMETIC = {
+    "add", "sub", "mul", "div", "true_divide", "floor_divide", "remainder", "pow", "neg",
+    "addcmul", "addcdiv", "matmul", "mm", "bmm", "addmm", "linear", "lerp", "fma",
+    "sum", "mean", "exp", "log", "sqrt", "abs", "clamp",
+}
+_ALIASES = {"truediv": "div", "floordiv": "floor_divide", "mod": "remainder"}
+
+
+def base_name(name: str) -> str:
+    """`__rmul__` -> `mul`, `add_` -> `add`, `__itruediv__` -> `div`."""
+    name = name.strip("_")
+    for candidate in (name, name[1:]):  # reflected (r) and in-place (i) operator methods
+        candidate = _ALIASES.get(candidate, candidate)
+        if candidate in ARITHMETIC:
+            return candidate
+    return _ALIASES.get(name, name)
+
+
+@dataclass(frozen=True)
+class Call:
+    name: str
+    devices: frozenset  # device types of the tensors it received, or else of what it returned
+
+
+class recorded_devices(TorchFunctionMode):
+    """A context that records every PyTorch call made inside it, with the devices involved."""
+
+    def __init__(self):
+        super().__init__()
+        self.calls: list[Call] = []
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        kwargs = kwargs or {}
+        result = func(*args, **kwargs)
+        tensors = list(_tensors_in((args, kwargs))) or list(_tensors_in(result))
+        name = base_name(getattr(func, "__name__", str(func)))
+        self.calls.append(Call(name, frozenset(t.device.type for t in tensors)))
+        return result
+
+    def arithmetic_devices(self) -> set:
+        """The device types on which arithmetic ran (empty when none ran in PyTorch)."""
+        return {device for call in self.calls if call.name in ARITHMETIC for device in call.devices}
