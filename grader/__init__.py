@@ -1,8 +1,12 @@
 """Course tools for "PyTorch tensors and NumPy arrays".
 
-- `grader.contract`: the lessons, graded functions and points every notebook must follow.
+- `grader.contract`: the lessons, graded functions and points every notebook must follow;
+  `grader.contract_check` checks a notebook against it.
 - `grader.checks`: the helpers that notebook test cells import.
+- `grader.cuda_standin`, `grader.device_log`: a CUDA stand-in and a device recorder, so GPU
+  exercises are graded alike with and without a GPU.
 - `grader.release`: regenerates the student notebooks from the instructor sources.
 - `grader.outputs`: re-executes the instructor sources to store reproducible outputs.
-- `grader.nbval_plugin`: the pytest plugin that runs CUDA-only cells and tests only on CUDA.
+- `grader.lab`: gives students their own copies of the lessons and opens JupyterLab.
+- `grader.pytest_plugin`: runs CUDA-only tests and notebook cells only where CUDA is.
 """

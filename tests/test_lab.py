@@ -2,7 +2,7 @@
 
 import shutil
 
-from grader.workspace import prepare
+from grader.lab import prepare
 
 
 def test_lessons_are_copied_once_and_answers_are_kept(tmp_path):
