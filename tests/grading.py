@@ -3,7 +3,9 @@
 Answer fixtures live in tests/answers/<lesson>/<exercise>/<verdict>-<scenario>.py: the whole
 content of a student's answer cell, where <verdict> is `correct` (must earn the exercise's points)
 or `wrong` (must earn none). Fixtures are packed into as few submissions as possible: submission k
-holds the k-th fixture of every exercise, so one autograde run checks them all.
+holds the k-th fixture of every exercise, so one autograde run checks them all. A gaming
+fixture (`wrong-gaming-*`) may patch NumPy, PyTorch or the kernel for everything after it, so each
+one is graded alone: its effects can neither spoil a correct fixture nor hide behind another's.
 """
 
 import re
@@ -30,6 +32,10 @@ class AnswerFixture:
     @property
     def correct(self) -> bool:
         return self.path.name.startswith("correct-")
+
+    @property
+    def gaming(self) -> bool:
+        return self.path.name.startswith("wrong-gaming-")
 
     @property
     def id(self) -> str:
@@ -104,11 +110,16 @@ def grade_lesson(root: Path, lesson: str):
     course.submit("solution", with_answers(student_version, solution_answers(lesson)))
     course.submit("untouched", student_version)
 
-    by_exercise: dict[str, list[AnswerFixture]] = {}
-    for fixture in answer_fixtures(lesson):
-        by_exercise.setdefault(fixture.exercise, []).append(fixture)
-    slots = max((len(fixtures) for fixtures in by_exercise.values()), default=0)
     placed: dict[str, str] = {}  # fixture id -> student id
+    by_exercise: dict[str, list[AnswerFixture]] = {}
+    for index, fixture in enumerate(answer_fixtures(lesson)):
+        if fixture.gaming:
+            placed[fixture.id] = f"gaming-{index:03d}"
+            answers = {fixture.exercise: fixture.path.read_text()}
+            course.submit(placed[fixture.id], with_answers(student_version, answers))
+        else:
+            by_exercise.setdefault(fixture.exercise, []).append(fixture)
+    slots = max((len(fixtures) for fixtures in by_exercise.values()), default=0)
     for slot in range(slots):
         student = f"fixtures-{slot + 1:02d}"
         answers = {}
