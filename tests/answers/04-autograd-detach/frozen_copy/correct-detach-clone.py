@@ -1,0 +1,3 @@
+# Correct: detach() leaves the graph, clone() copies the data: independent and frozen.
+def frozen_copy(p):
+    return p.detach().clone()

@@ -1,0 +1,3 @@
+# Wrong: .data is a detached tensor over p's own storage, not a copy.
+def frozen_copy(p):
+    return p.data

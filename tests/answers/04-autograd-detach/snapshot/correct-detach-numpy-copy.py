@@ -1,0 +1,3 @@
+# Correct: the detached view is copied by NumPy, so later updates of t cannot reach it.
+def snapshot(t):
+    return t.detach().numpy().copy()
