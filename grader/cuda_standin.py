@@ -112,8 +112,14 @@ class StandInCudaTensor(torch.Tensor):
         return self.item().__format__(format_spec) if self.dim() == 0 else super().__format__(format_spec)
 
     def __repr__(self, *, tensor_contents=None):
-        text = super().__repr__(tensor_contents=tensor_contents)
-        return text.replace(f"{type(self).__name__}(", "tensor(", 1)
+        # PyTorch prints a subclass as "<class name>(" and indents further rows to match; a
+        # CUDA tensor prints as "tensor(".
+        name = StandInCudaTensor.__name__
+        StandInCudaTensor.__name__ = "tensor"
+        try:
+            return super().__repr__(tensor_contents=tensor_contents)
+        finally:
+            StandInCudaTensor.__name__ = name
 
     @classmethod
     def __torch_function__(cls, func, types, args=(), kwargs=None):

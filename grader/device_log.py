@@ -53,8 +53,11 @@ class recorded_devices(TorchFunctionMode):
         kwargs = kwargs or {}
         result = func(*args, **kwargs)
         tensors = list(_tensors_in((args, kwargs))) or list(_tensors_in(result))
+        devices = {t.device.type for t in tensors}
+        if devices - {"cpu"}:  # a 0-d host tensor beside device tensors is a scalar operand
+            devices = {t.device.type for t in tensors if t.device.type != "cpu" or t.dim() > 0}
         name = base_name(getattr(func, "__name__", str(func)))
-        self.calls.append(Call(name, frozenset(t.device.type for t in tensors)))
+        self.calls.append(Call(name, frozenset(devices)))
         return result
 
     def arithmetic_devices(self) -> set:

@@ -94,6 +94,8 @@ SCENARIOS = {
     "tolist() and item() work": (lambda d: (x(d).tolist(), x(d).sum().item()),
                                  ([1.0, 2.0, 3.0], 6.0)),
     "repr names the device": (lambda d: repr(x(d)), "tensor([1., 2., 3.], device='cuda:0')"),
+    "repr of a matrix": (lambda d: repr(torch.arange(6.0, device=d).reshape(2, 3)),
+                         "tensor([[0., 1., 2.],\n        [3., 4., 5.]], device='cuda:0')"),
     "repr of a grad result": (lambda d: repr(x(d, requires_grad=True) * 2),
                               "tensor([2., 4., 6.], device='cuda:0', grad_fn=<MulBackward0>)"),
     "a device leaf stays a leaf": (lambda d: (lambda t: (t.is_leaf, t.requires_grad))(
@@ -151,6 +153,9 @@ def test_recorder_sees_where_arithmetic_ran():
             torch.from_numpy(2.0 * a + 1).to(device)
         with recorded_devices() as host_then_moved:
             (2 * torch.from_numpy(a).float() + 1).to(device)
+        with recorded_devices() as host_scalar_operand:
+            torch.tensor(2.0) * torch.ones(4, device=device) + 1
     assert on_device.arithmetic_devices() == {"cuda"}
     assert on_host.arithmetic_devices() == set()
     assert host_then_moved.arithmetic_devices() == {"cpu"}
+    assert host_scalar_operand.arithmetic_devices() == {"cuda"}
