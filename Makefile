@@ -5,13 +5,14 @@ BIN := $(CURDIR)/$(VENV)/bin
 # nbgrader starts alembic and jupyter as subprocesses: the environment's tools come first.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: help setup lab test release outputs lock
+.PHONY: help setup lab test release outputs screenshots lock
 
 help:
 	@echo "make lab      set up, then open the course in JupyterLab (your copies live in work/)"
 	@echo "make test     set up, then run the whole test suite (REQUIRE_CUDA=1 on a CUDA runner)"
 	@echo "make release  regenerate notebooks/ from solutions/ with nbgrader generate_assignment"
 	@echo "make outputs  re-execute solutions/ and store their outputs (before make release)"
+	@echo "make screenshots  regenerate docs/screenshots/ in a headless Chromium"
 	@echo "make lock     re-pin requirements.txt after changing pyproject.toml's dependencies"
 
 setup: $(VENV)/.installed
@@ -34,6 +35,9 @@ release: setup
 
 outputs: setup
 	$(BIN)/python -m grader.outputs
+
+screenshots: setup
+	$(BIN)/python tests/take_screenshots.py
 
 lock:
 	rm -rf .lock-venv

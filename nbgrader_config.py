@@ -13,3 +13,9 @@ c.CourseDirectory.release_directory = "notebooks"
 
 # Stored outputs of the instructor sources must not leak into the student versions.
 c.ClearOutput.enabled = True
+
+# A course-local exchange (never committed), so that nbgrader's Assignment List, release and
+# collect work on a single machine without a shared system-wide exchange folder.
+import os  # noqa: E402
+
+c.Exchange.root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "exchange")

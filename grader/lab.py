@@ -16,7 +16,12 @@ FIRST_LESSON = "work/01-conversion/conversion.ipynb"
 
 
 def prepare(course_root: Path) -> list[Path]:
-    """Copy each lesson missing from work/ out of notebooks/; return the copies made."""
+    """Copy each lesson missing from work/ out of notebooks/; return the copies made.
+
+    Also creates the course-local nbgrader exchange (see nbgrader_config.py), without which
+    nbgrader's Assignment List only shows an error.
+    """
+    (course_root / "exchange").mkdir(exist_ok=True)
     copied = []
     for lesson in sorted(path for path in (course_root / "notebooks").iterdir() if path.is_dir()):
         target = course_root / "work" / lesson.name

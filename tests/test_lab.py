@@ -19,3 +19,4 @@ def test_lessons_are_copied_once_and_answers_are_kept(tmp_path):
     shutil.copytree(lesson, tmp_path / "notebooks" / "02-shared-memory")
     assert prepare(tmp_path) == [tmp_path / "work" / "02-shared-memory"]
     assert student_copy.read_text() == "my answers"
+    assert (tmp_path / "exchange").is_dir()
