@@ -5,6 +5,8 @@
 - `grader.checks`: the helpers that notebook test cells import.
 - `grader.cuda_standin`, `grader.device_log`: a CUDA stand-in and a device recorder, so GPU
   exercises are graded alike with and without a GPU.
+- `grader.myths`: lesson 05's claims, the live demonstrations that decide them, and its test
+  helpers.
 - `grader.release`: regenerates the student notebooks from the instructor sources.
 - `grader.outputs`: re-executes the instructor sources to store reproducible outputs.
 - `grader.lab`: gives students their own copies of the lessons and opens JupyterLab.
