@@ -17,7 +17,7 @@ import torch
 
 from grader.cuda_standin import StandInCudaTensor
 
-_ndarray, _Tensor, _dtype = np.ndarray, torch.Tensor, np.dtype
+_ndarray, _Tensor = np.ndarray, torch.Tensor
 _array_equal, _np_shares_memory = np.array_equal, np.shares_memory
 _torch_equal = torch.equal
 _tensor_numpy, _tensor_detach, _tensor_tolist = torch.Tensor.numpy, torch.Tensor.detach, torch.Tensor.tolist

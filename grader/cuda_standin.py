@@ -38,15 +38,16 @@ _CROSS_DEVICE = {torch.Tensor.to, torch.Tensor.cpu, torch.Tensor.cuda, torch.Ten
                  torch._has_compatible_shallow_copy_type}
 
 
-def _tensors_in(value):
+def tensors_in(value):
+    """Every tensor in `value`, looking inside lists, tuples and dicts (a call's arguments)."""
     if isinstance(value, torch.Tensor):
         yield value
     elif isinstance(value, (list, tuple)):
         for item in value:
-            yield from _tensors_in(item)
+            yield from tensors_in(item)
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _tensors_in(item)
+            yield from tensors_in(item)
 
 
 def _target_device(args, kwargs):
@@ -132,13 +133,13 @@ class StandInCudaTensor(torch.Tensor):
             return _move(args[0], args[1:], kwargs)
         if func not in _CROSS_DEVICE:
             if any(not isinstance(t, StandInCudaTensor) and t.dim() > 0
-                   for t in _tensors_in((args, kwargs))):
+                   for t in tensors_in((args, kwargs))):
                 raise RuntimeError(MIXED_DEVICES)
         with torch._C.DisableTorchFunctionSubclass():
             result = func(*args, **kwargs)
         # What is computed on the device stays there; a host tensor returned as it came (the
         # destination of host.copy_(device_tensor), say) stays on the host.
-        return _to_standin(result, inputs=list(_tensors_in((args, kwargs))))
+        return _to_standin(result, inputs=list(tensors_in((args, kwargs))))
 
 
 def _move(tensor, args, kwargs):

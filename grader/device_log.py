@@ -11,10 +11,9 @@ is invisible to it, which is the point: arithmetic that should run on a device m
 
 from dataclasses import dataclass
 
-import torch
 from torch.overrides import TorchFunctionMode
 
-from grader.cuda_standin import _tensors_in
+from grader.cuda_standin import tensors_in
 
 # Operations that compute new values, by their base name (torch.add, Tensor.add_, Tensor.__radd__
 # and Tensor.__iadd__ are all "add"). Moves, casts, views and creation are not arithmetic.
@@ -52,7 +51,7 @@ class recorded_devices(TorchFunctionMode):
     def __torch_function__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
         result = func(*args, **kwargs)
-        tensors = list(_tensors_in((args, kwargs))) or list(_tensors_in(result))
+        tensors = list(tensors_in((args, kwargs))) or list(tensors_in(result))
         devices = {t.device.type for t in tensors}
         if devices - {"cpu"}:  # a 0-d host tensor beside device tensors is a scalar operand
             devices = {t.device.type for t in tensors if t.device.type != "cpu" or t.dim() > 0}
