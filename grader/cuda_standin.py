@@ -30,11 +30,11 @@ MIXED_DEVICES = ("Expected all tensors to be on the same device, but found at le
                  "devices, cuda:0 and cpu!")
 DLPACK_REFUSAL = "Unsupported device in DLTensor."
 
-# Functions allowed to see host and device tensors together, as on a real GPU: copies between
-# devices, indexing a device tensor with host indices or assigning host values into it, and
-# the type query nn.Module.to() makes.
-_CROSS_DEVICE = {torch.Tensor.to, torch.Tensor.cpu, torch.Tensor.cuda, torch.Tensor.copy_,
-                 torch.Tensor.__getitem__, torch.Tensor.__setitem__,
+# Functions allowed to see host and device tensors together, as on a real GPU (moves with .to(),
+# .cpu() and .cuda() are handled before the check): copies between devices, indexing a device
+# tensor with host indices or assigning host values into it, and the type query nn.Module.to()
+# makes.
+_CROSS_DEVICE = {torch.Tensor.copy_, torch.Tensor.__getitem__, torch.Tensor.__setitem__,
                  torch._has_compatible_shallow_copy_type}
 
 
