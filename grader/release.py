@@ -19,12 +19,17 @@ def lesson_folders(course_root: Path) -> list[str]:
     return sorted(path.name for path in (course_root / "solutions").iterdir() if path.is_dir())
 
 
+def environment_tools_on_path() -> None:
+    """nbgrader starts `alembic` as a subprocess when it creates a gradebook: it must be on PATH."""
+    bin_dir = str(Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+
+
 def nbgrader(*args: str, course_root: Path, quiet: bool = False) -> subprocess.CompletedProcess:
     """Run an nbgrader command in `course_root` with this interpreter's environment."""
-    # nbgrader starts `alembic` as a subprocess to migrate the gradebook: it must be on PATH.
-    bin_dir = str(Path(sys.executable).parent)
-    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
-    return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course_root, env=env,
+    environment_tools_on_path()
+    return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course_root,
                           check=True, text=True, capture_output=quiet)
 
 

@@ -1,0 +1,76 @@
+"""A small class for lesson 01 where each student is one grading scenario, named after it.
+
+Honest scenarios earn what their answers deserve; broken ones must neither stop a grading run nor
+change anyone else's grade, and each must show up in the class report with its reason
+(`PROBLEMS` holds a phrase of that reason).
+"""
+
+import nbformat
+
+from grading import CourseCopy, solution_answers, with_answers
+
+LESSON = "01-conversion"
+ALL_POINTS = 5
+
+# scenario -> (points it earns, a phrase of its grading problem or None)
+EXPECTED = {
+    "correct": (5, None),
+    "untouched": (0, None),
+    "partly-wrong": (4, None),
+    "warns-on-stderr": (5, None),
+    "kernel-dies": (1, "kernel died"),
+    "endless-loop": (4, "time limit"),
+    "megabytes-of-output": (5, "printed too much"),
+    "graded-cell-deleted": (4, "'test_array_to_tensor' was deleted"),
+    "graded-cell-duplicated": (5, "'test_array_to_tensor' appears 2 times"),
+    "test-cell-edited": (5, "'test_array_to_tensor' was edited"),
+    "malformed-file": (0, "cannot be read"),
+    "missing-notebook": (0, "no conversion.ipynb in the submission"),
+}
+
+
+def _cell(notebook, grade_id):
+    return next(cell for cell in notebook.cells
+                if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+
+
+def submit_class(course: CourseCopy, scenarios=EXPECTED) -> None:
+    released = course.student_notebook()
+    answers = solution_answers(LESSON)
+
+    def answered(**changes):
+        return with_answers(released, {**answers, **changes})
+
+    notebooks = {
+        "correct": answered(),
+        "untouched": released,
+        "partly-wrong": answered(tensor_to_array="def tensor_to_array(t):\n    return t\n"),
+        "warns-on-stderr": answered(tensor_to_array=answers["tensor_to_array"].replace(
+            "def tensor_to_array(t", "import warnings\n\ndef tensor_to_array(t", 1).replace(
+            "    return", "    warnings.warn('a harmless warning')\n    return", 1)),
+        "kernel-dies": answered(array_to_tensor="import os\nos._exit(1)\n"),
+        "endless-loop": answered(numpy_dtype_of="while True:\n    pass\n"),
+        "megabytes-of-output": answered(
+            to_python_scalar=answers["to_python_scalar"] + "\nprint('x' * 5_000_000)\n"),
+    }
+    deleted = answered()
+    deleted.cells.remove(_cell(deleted, "test_array_to_tensor"))
+    notebooks["graded-cell-deleted"] = deleted
+    duplicated = answered()
+    duplicated.cells.insert(3, nbformat.from_dict(_cell(duplicated, "test_array_to_tensor")))
+    duplicated.cells[3].id = "a-copied-cell"
+    notebooks["graded-cell-duplicated"] = duplicated
+    edited = answered()
+    _cell(edited, "test_array_to_tensor").source = "pass  # the test, edited away"
+    notebooks["test-cell-edited"] = edited
+
+    for student in scenarios:
+        folder = course.root / "submitted" / student / LESSON
+        if student == "malformed-file":
+            folder.mkdir(parents=True)
+            (folder / course.notebook_name).write_text('{"cells": [')  # a cut-off download
+        elif student == "missing-notebook":
+            folder.mkdir(parents=True)
+            nbformat.write(notebooks["correct"], folder / "conversion (1).ipynb")
+        else:
+            course.submit(student, notebooks[student])
