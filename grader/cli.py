@@ -49,7 +49,8 @@ def feedback(args):
 
 
 def export(args):
-    nbgrader("export", f"--to={args.output.resolve()}", *db_option(args), course_root=args.course)
+    nbgrader("export", f"--to={args.output.resolve()}", "--log-level=WARN", *db_option(args),
+             course_root=args.course)
     print(f"grades written to {args.output}")
 
 

@@ -50,10 +50,10 @@ def place(name: str) -> tuple[str, str, int] | str:
         lesson_name = next((notebook for notebook in NOTEBOOK_LESSONS
                             if RESUBMISSION.match(rest)["name"].endswith(notebook)), rest)
         attempt = int(RESUBMISSION.match(rest)["attempt"] or 0)
-    if lesson_name not in NOTEBOOK_LESSONS:
-        return f"names no lesson's notebook ({', '.join(f'{n}.ipynb' for n in NOTEBOOK_LESSONS)})"
     if not STUDENT_ID.fullmatch(student):
         return f"'{student}' is not a usable student id (letters, digits, . @ + - only)"
+    if lesson_name not in NOTEBOOK_LESSONS:
+        return f"names no lesson's notebook ({', '.join(f'{n}.ipynb' for n in NOTEBOOK_LESSONS)})"
     return student, NOTEBOOK_LESSONS[lesson_name], attempt
 
 

@@ -6,6 +6,7 @@ change anyone else's grade, and each must show up in the class report with its r
 """
 
 import nbformat
+from nbgrader.api import Gradebook
 
 from grading import CourseCopy, solution_answers, with_answers
 
@@ -74,3 +75,11 @@ def submit_class(course: CourseCopy, scenarios=EXPECTED) -> None:
             nbformat.write(notebooks["correct"], folder / "conversion (1).ipynb")
         else:
             course.submit(student, notebooks[student])
+
+
+def all_scores(course_root, db_url=None) -> dict[str, dict[str, float]]:
+    """student -> test grade id -> points, for every submission of the lesson in the gradebook."""
+    with Gradebook(db_url or f"sqlite:///{course_root / 'gradebook.db'}") as gradebook:
+        return {submission.student.id: {grade.name: grade.score
+                                        for grade in submission.notebooks[0].grades}
+                for submission in gradebook.find_assignment(LESSON).submissions}

@@ -17,7 +17,8 @@ import nbformat
 from nbgrader.api import Gradebook
 
 from grader.contract import LESSONS_BY_FOLDER
-from grader.release import COURSE_ROOT, nbgrader, release
+from grader.autograde import autograde
+from grader.release import COURSE_ROOT, release
 
 ANSWERS = Path(__file__).parent / "answers"
 SOLUTION_MARKERS = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n", re.MULTILINE)
@@ -89,7 +90,9 @@ class CourseCopy:
         nbformat.write(notebook, folder / self.notebook_name)
 
     def autograde(self) -> None:
-        nbgrader("autograde", self.lesson, "--log-level=ERROR", course_root=self.root, quiet=True)
+        """Grade every submission with the course's tool (its grades equal nbgrader's serial ones:
+        tests/test_autograde.py), so the suite grades on every core."""
+        autograde(course_root=self.root, progress=False)
 
     def scores(self, student: str) -> dict[str, float]:
         """Points per exercise (keyed by the test cell's grade id) of one graded submission."""

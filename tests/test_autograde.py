@@ -2,49 +2,21 @@
 `nbgrader autograde` grades it, survives every broken submission, names each problem, and resumes."""
 
 import hashlib
-import shutil
 import signal
 import subprocess
 import sys
 import time
 
 import pytest
-from nbgrader.api import Gradebook
 
-from class_scenarios import EXPECTED, LESSON, submit_class
+from class_scenarios import EXPECTED, LESSON, all_scores, submit_class
 from grader import problems
 from grader.autograde import autograde, pending_submissions
-from grader.release import nbgrader
 from grading import CourseCopy
-
-SHORT_CELL_TIMEOUT = "\nc.Execute.timeout = 10  # the endless loop need not take 30 s here\n"
-
-
-def all_scores(course_root, db_url=None) -> dict[str, dict[str, float]]:
-    """student -> test grade id -> points, for every submission of the lesson in the gradebook."""
-    with Gradebook(db_url or f"sqlite:///{course_root / 'gradebook.db'}") as gradebook:
-        return {submission.student.id: {grade.name: grade.score
-                                        for grade in submission.notebooks[0].grades}
-                for submission in gradebook.find_assignment(LESSON).submissions}
 
 
 def digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture(scope="module")
-def graded_class(tmp_path_factory):
-    """The scenario class graded twice: by plain serial nbgrader, and by the tool (2 workers)."""
-    course = CourseCopy(tmp_path_factory.mktemp("class"), LESSON)
-    with (course.root / "nbgrader_config.py").open("a") as config:
-        config.write(SHORT_CELL_TIMEOUT)
-    submit_class(course)
-    serial_root = tmp_path_factory.mktemp("serial") / "course"
-    shutil.copytree(course.root, serial_root)
-    serial = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", LESSON],
-                            cwd=serial_root, capture_output=True, text=True)
-    found = autograde(course_root=course.root, workers=2, progress=False)
-    return course, found, serial_root, serial
 
 
 def test_every_submission_is_graded_with_the_points_it_deserves(graded_class):

@@ -1,0 +1,111 @@
+"""Benchmark: `grader autograde` against plain `nbgrader autograde` on the same synthetic class.
+
+    make benchmark                      (or: python tests/benchmark_grading.py --per-lesson 6)
+
+Builds a class for every lesson (per lesson: correct, partly wrong, untouched and broken
+submissions), grades one copy with plain serial `nbgrader autograde` and another with the tool, in
+this run on this machine, and prints seconds per submission for each, their ratio, and whether
+every grade is identical. It also measures the floor that no grader can beat: starting a kernel
+and importing torch, once per notebook.
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from jupyter_client.manager import start_new_kernel
+from nbgrader.api import Gradebook
+
+sys.path.insert(0, str(Path(__file__).parent))
+from grading import CourseCopy, solution_answers, with_answers  # noqa: E402
+
+from grader.autograde import autograde  # noqa: E402
+from grader.release import COURSE_ROOT, environment_tools_on_path, lesson_folders  # noqa: E402
+
+# the kinds of submission in a typical class, repeated to the requested size
+MIX = ("correct", "partly-wrong", "correct", "untouched", "partly-wrong", "broken")
+
+
+def build_class(root: Path, per_lesson: int) -> int:
+    count = 0
+    for lesson in lesson_folders(COURSE_ROOT):
+        course = CourseCopy(root, lesson)
+        released, answers = course.student_notebook(), solution_answers(lesson)
+        first = next(iter(answers))
+        for index in range(per_lesson):
+            kind = MIX[index % len(MIX)]
+            notebook = {
+                "correct": lambda: with_answers(released, answers),
+                "partly-wrong": lambda: with_answers(released, {
+                    **answers, first: "raise ValueError('not this way')\n"}),
+                "untouched": lambda: released,
+                "broken": lambda: with_answers(released, {first: "import os\nos._exit(1)\n"}),
+            }[kind]()
+            course.submit(f"{kind}-{index:03d}", notebook)
+            count += 1
+    return count
+
+
+def all_grades(course_root: Path) -> dict:
+    """(lesson, student, test) -> points, for every grade in the course's gradebook."""
+    with Gradebook(f"sqlite:///{course_root / 'gradebook.db'}") as gradebook:
+        return {(lesson.name, submission.student.id, grade.name): grade.score
+                for lesson in gradebook.assignments for submission in lesson.submissions
+                for notebook in submission.notebooks for grade in notebook.grades}
+
+
+def kernel_floor(samples: int) -> float:
+    """Seconds to start a Python kernel, import torch and NumPy in it, and shut it down."""
+    started = time.perf_counter()
+    for _ in range(samples):
+        manager, client = start_new_kernel(kernel_name="python3", stderr=subprocess.DEVNULL)
+        client.execute_interactive("import numpy, torch", timeout=120)
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    return (time.perf_counter() - started) / samples
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--per-lesson", type=int, default=6, help="submissions per lesson")
+    parser.add_argument("--workers", type=int, default=os.cpu_count())
+    args = parser.parse_args(argv)
+    environment_tools_on_path()
+    with tempfile.TemporaryDirectory(prefix="grading-benchmark-") as scratch:
+        plain_root, tool_root = Path(scratch) / "plain", Path(scratch) / "tool"
+        plain_root.mkdir()
+        count = build_class(plain_root, args.per_lesson)
+        shutil.copytree(plain_root, tool_root)
+        print(f"{count} submissions ({args.per_lesson} per lesson), {os.cpu_count()} cores, "
+              f"{args.workers} workers", flush=True)
+
+        started = time.perf_counter()
+        for lesson in lesson_folders(COURSE_ROOT):
+            subprocess.run([sys.executable, "-m", "nbgrader", "autograde", lesson,
+                            "--log-level=ERROR"], cwd=plain_root, capture_output=True)
+        plain = (time.perf_counter() - started) / count
+        print(f"plain nbgrader autograde: {plain:6.2f} s per submission", flush=True)
+
+        started = time.perf_counter()
+        autograde(course_root=tool_root, workers=args.workers, progress=False)
+        tool = (time.perf_counter() - started) / count
+        print(f"grader autograde:         {tool:6.2f} s per submission", flush=True)
+
+        floor = kernel_floor(samples=5)
+        plain_grades, tool_grades = all_grades(plain_root), all_grades(tool_root)
+        identical = plain_grades == tool_grades
+    print(f"speed-up: {plain / tool:.2f}x (target: 1.8x on 2 cores)")
+    print(f"floor, kernel start + import torch: {floor:.2f} s per notebook serially, "
+          f"{floor / args.workers:.2f} s with {args.workers} workers; "
+          f"the tool takes {tool / (floor / args.workers):.2f}x that floor")
+    print(f"grades identical: {'yes' if identical else 'NO'} ({len(tool_grades)} test cells)")
+    return 0 if identical else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

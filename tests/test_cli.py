@@ -1,0 +1,52 @@
+"""Each `grader` verb passes its flags to its module's function unchanged."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from grader import autograde, collect, release, report
+from grader.cli import main
+from grader.release import COURSE_ROOT
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    recorded = []
+
+    def recorder(*args, **kwargs):
+        recorded.append((args, kwargs))
+        return {} if "workers" in kwargs else ([], []) if "source" in kwargs else "out"
+    for module, name in ((autograde, "autograde"), (collect, "collect"),
+                         (release, "release"), (report, "report")):
+        monkeypatch.setattr(module, name, recorder)
+    return recorded
+
+
+def test_autograde_flags(calls, tmp_path):
+    main(["--course", str(tmp_path), "--db", "postgresql://h/db", "autograde", "01-conversion",
+          "--student", "ana", "--student", "bo", "--workers", "3", "--force"])
+    assert calls == [((), dict(course_root=tmp_path, lessons=["01-conversion"],
+                               students=["ana", "bo"], workers=3, db_url="postgresql://h/db",
+                               force=True))]
+
+
+def test_autograde_defaults_to_one_worker_per_core_and_this_course(calls):
+    main(["autograde"])
+    assert calls == [((), dict(course_root=COURSE_ROOT, lessons=None, students=None,
+                               workers=os.cpu_count(), db_url=None, force=False))]
+
+
+def test_collect_report_and_generate_flags(calls, tmp_path):
+    main(["--course", str(tmp_path), "collect", "class.zip"])
+    main(["--course", str(tmp_path), "report", "--output", "r.html"])
+    main(["--course", str(tmp_path), "generate", "02-shared-memory"])
+    assert calls == [((), dict(course_root=tmp_path, source=Path("class.zip"))),
+                     ((), dict(course_root=tmp_path, output=Path("r.html"), db_url=None)),
+                     ((tmp_path, ["02-shared-memory"]), {})]
+
+
+def test_an_unknown_verb_lists_the_verbs(capsys):
+    with pytest.raises(SystemExit):
+        main(["grade-everything"])
+    assert "generate" in capsys.readouterr().err
