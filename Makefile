@@ -5,7 +5,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 # nbgrader starts alembic and jupyter as subprocesses: the environment's tools come first.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: help setup lab test release outputs screenshots lock
+.PHONY: help setup lab test release outputs screenshots benchmark lock
 
 help:
 	@echo "make lab      set up, then open the course in JupyterLab (your copies live in work/)"
@@ -13,6 +13,7 @@ help:
 	@echo "make release  regenerate notebooks/ from solutions/ with nbgrader generate_assignment"
 	@echo "make outputs  re-execute solutions/ and store their outputs (before make release)"
 	@echo "make screenshots  regenerate docs/screenshots/ in a headless Chromium"
+	@echo "make benchmark    time grader autograde against plain nbgrader autograde"
 	@echo "make lock     re-pin requirements.txt after changing pyproject.toml's dependencies"
 
 setup: $(VENV)/.installed
@@ -38,6 +39,9 @@ outputs: setup
 
 screenshots: setup
 	$(BIN)/python tests/take_screenshots.py
+
+benchmark: setup
+	$(BIN)/python tests/benchmark_grading.py $(BENCHMARK_ARGS)
 
 lock:
 	rm -rf .lock-venv

@@ -16,11 +16,13 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 from nbgrader.api import Gradebook, MissingEntry  # noqa: E402
 
 from grader import problems  # noqa: E402
 from grader.autograde import gradebook_url  # noqa: E402
 from grader.contract import LESSONS  # noqa: E402
+from grader.preprocessors import LIMIT_ERRORS  # noqa: E402
 
 
 @dataclass
@@ -34,9 +36,11 @@ class ClassResults:
 
 
 def first_failure(cell) -> str | None:
-    """The line a student reads first when a test cell fails: `ename: evalue`, shortened."""
+    """The line a student reads first when a test cell fails: `ename: evalue`, shortened.
+
+    Limits hit (a dead kernel, a timeout) are left to the grading problems table."""
     for output in cell.get("outputs", []):
-        if output.output_type == "error":
+        if output.output_type == "error" and output.ename not in LIMIT_ERRORS:
             message = f"{output.ename}: {output.evalue}".strip().rstrip(":")
             return message if len(message) <= 160 else message[:157] + "..."
     return None
@@ -86,6 +90,7 @@ def score_distribution(results: ClassResults) -> str:
     axes.set_title("Score distribution")
     axes.set_xlabel(f"total points (of {results.max_total:g})")
     axes.set_ylabel("students")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     return figure_html(figure, f"Histogram of the total points of {len(results.totals)} students")
 
 

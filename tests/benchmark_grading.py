@@ -22,34 +22,10 @@ from jupyter_client.manager import start_new_kernel
 from nbgrader.api import Gradebook
 
 sys.path.insert(0, str(Path(__file__).parent))
-from grading import CourseCopy, solution_answers, with_answers  # noqa: E402
+from class_scenarios import synthetic_class  # noqa: E402
 
 from grader.autograde import autograde  # noqa: E402
 from grader.release import COURSE_ROOT, environment_tools_on_path, lesson_folders  # noqa: E402
-
-# the kinds of submission in a typical class, repeated to the requested size
-MIX = ("correct", "partly-wrong", "correct", "untouched", "partly-wrong", "broken")
-
-
-def build_class(root: Path, per_lesson: int) -> int:
-    count = 0
-    for lesson in lesson_folders(COURSE_ROOT):
-        course = CourseCopy(root, lesson)
-        released, answers = course.student_notebook(), solution_answers(lesson)
-        first = next(iter(answers))
-        for index in range(per_lesson):
-            kind = MIX[index % len(MIX)]
-            notebook = {
-                "correct": lambda: with_answers(released, answers),
-                "partly-wrong": lambda: with_answers(released, {
-                    **answers, first: "raise ValueError('not this way')\n"}),
-                "untouched": lambda: released,
-                "broken": lambda: with_answers(released, {first: "import os\nos._exit(1)\n"}),
-            }[kind]()
-            course.submit(f"{kind}-{index:03d}", notebook)
-            count += 1
-    return count
-
 
 def all_grades(course_root: Path) -> dict:
     """(lesson, student, test) -> points, for every grade in the course's gradebook."""
@@ -79,7 +55,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="grading-benchmark-") as scratch:
         plain_root, tool_root = Path(scratch) / "plain", Path(scratch) / "tool"
         plain_root.mkdir()
-        count = build_class(plain_root, args.per_lesson)
+        count = args.per_lesson * len(synthetic_class(plain_root, args.per_lesson))
         shutil.copytree(plain_root, tool_root)
         print(f"{count} submissions ({args.per_lesson} per lesson), {os.cpu_count()} cores, "
               f"{args.workers} workers", flush=True)

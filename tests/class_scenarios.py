@@ -1,13 +1,20 @@
-"""A small class for lesson 01 where each student is one grading scenario, named after it.
+"""Classes to grade in tests, the benchmark and the screenshots.
 
+`submit_class`: a small class for lesson 01 where each student is one grading scenario, named
+after it.
 Honest scenarios earn what their answers deserve; broken ones must neither stop a grading run nor
 change anyone else's grade, and each must show up in the class report with its reason
-(`PROBLEMS` holds a phrase of that reason).
+(`EXPECTED` holds a phrase of that reason).
+
+`synthetic_class`: every lesson, with correct, partly wrong, untouched and broken submissions.
 """
+
+from pathlib import Path
 
 import nbformat
 from nbgrader.api import Gradebook
 
+from grader.release import COURSE_ROOT, lesson_folders
 from grading import CourseCopy, solution_answers, with_answers
 
 LESSON = "01-conversion"
@@ -83,3 +90,26 @@ def all_scores(course_root, db_url=None) -> dict[str, dict[str, float]]:
         return {submission.student.id: {grade.name: grade.score
                                         for grade in submission.notebooks[0].grades}
                 for submission in gradebook.find_assignment(LESSON).submissions}
+
+
+# the kinds of submission in a typical class (synthetic_class), repeated to the requested size
+MIX = ("correct", "partly-wrong", "correct", "untouched", "partly-wrong", "broken")
+
+
+def synthetic_class(root: Path, per_lesson: int) -> dict[str, CourseCopy]:
+    """A course copy in `root` with `per_lesson` submissions of every lesson, of every kind."""
+    courses = {}
+    for lesson in lesson_folders(COURSE_ROOT):
+        course = courses[lesson] = CourseCopy(root, lesson)
+        released, answers = course.student_notebook(), solution_answers(lesson)
+        first = next(iter(answers))
+        kinds = {
+            "correct": with_answers(released, answers),
+            "partly-wrong": with_answers(released, {**answers, first: "raise ValueError('no')\n"}),
+            "untouched": released,
+            "broken": with_answers(released, {first: "import os\nos._exit(1)\n"}),
+        }
+        for index in range(per_lesson):
+            kind = MIX[index % len(MIX)]
+            course.submit(f"{kind}-{index:03d}", kinds[kind])
+    return courses

@@ -11,6 +11,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from browser import CHROMIUM, Lab, chromium_page, course_server  # noqa: E402
+from class_scenarios import LESSON, submit_class, synthetic_class  # noqa: E402
+
+from grader.autograde import autograde  # noqa: E402
+from grader.report import report  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
@@ -53,6 +57,20 @@ def main():
         page.wait_for_timeout(1000)
         page.screenshot(path=OUT / "formgrader.png")
         print("wrote docs/screenshots/formgrader.png")
+
+        class_report(page, Path(root) / "class")
+
+
+def class_report(page, root: Path) -> None:
+    """Grade a synthetic class, with some of the broken submissions, and show its report."""
+    root.mkdir()
+    courses = synthetic_class(root, per_lesson=6)
+    submit_class(courses[LESSON], ["kernel-dies", "malformed-file", "test-cell-edited"])
+    autograde(course_root=root)
+    page.set_viewport_size({"width": 1000, "height": 900})
+    page.goto(report(course_root=root, output=root / "class-report.html").as_uri())
+    page.screenshot(path=OUT / "class-report.png", full_page=True)
+    print("wrote docs/screenshots/class-report.png")
 
 
 if __name__ == "__main__":
