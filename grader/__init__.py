@@ -11,7 +11,8 @@
 - `grader.outputs`: re-executes the instructor sources to store reproducible outputs.
 - The instructor's grading tool, `grader <verb>` (`grader.cli`): `grader.collect` puts a class's
   submissions in place, `grader.autograde` grades them in parallel through nbgrader with the steps
-  in `grader.preprocessors`, `grader.problems` says why a submission could not be graded as
+  in `grader.preprocessors`, each kernel in the bubblewrap sandbox of `grader.sandbox` (started
+  through `grader.sandboxed_kernel`), `grader.problems` says why a submission could not be graded as
   submitted, and `grader.report` writes the class report.
 - `grader.lab`: gives students their own copies of the lessons and opens JupyterLab.
 - `grader.pytest_plugin`: runs CUDA-only tests and notebook cells only where CUDA is.

@@ -36,6 +36,7 @@ from tqdm import tqdm
 from grader import problems
 from grader.preprocessors import ReplayExecution
 from grader.release import environment_tools_on_path
+from grader.sandbox import check_sandbox
 
 
 @dataclass(frozen=True, order=True)
@@ -94,12 +95,15 @@ def quiet_worker(log_path: Path) -> None:
     warnings.simplefilter("ignore")
 
 
-def execute_submission(course_root: Path, snapshot: Path, work_root: Path,
+def execute_submission(course_root: Path, snapshot: Path, work_root: Path, settings: dict,
                        submission: Submission) -> Execution:
-    """Worker: execute one submission with nbgrader, into work_root, on a private gradebook copy."""
+    """Worker: execute one submission with nbgrader, into work_root, on a private gradebook copy.
+
+    The kernel's sandbox holds only work_root/<student>/<lesson>/: not the snapshot, not the
+    private gradebook copy, not the other submissions."""
     private_db = work_root / f".{submission.lesson}.{submission.student}.db"
     shutil.copy(snapshot, private_db)
-    config = course_config(course_root, **{
+    config = course_config(course_root, **settings, **{
         "CourseDirectory.db_url": f"sqlite:///{private_db}",
         "CourseDirectory.autograded_directory": str(work_root)})
     errors = run_autograde(config, submission)
@@ -147,7 +151,7 @@ def snapshot_gradebook(db_url: str, path: Path) -> None:
     target.dispose()
 
 
-def execute_all(course_root: Path, snapshot: Path, work_root: Path,
+def execute_all(course_root: Path, snapshot: Path, work_root: Path, settings: dict,
                 todo: list[Submission], workers: int):
     """Yield each submission's Execution as workers finish; a crashed worker is replaced once."""
     crashes: Counter[Submission] = Counter()
@@ -155,8 +159,8 @@ def execute_all(course_root: Path, snapshot: Path, work_root: Path,
     while todo:
         with ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=quiet_worker,
                                  initargs=(work_root / "workers.log",)) as pool:
-            running = {pool.submit(execute_submission, course_root, snapshot, work_root, s): s
-                       for s in todo}
+            running = {pool.submit(execute_submission, course_root, snapshot, work_root,
+                                   settings, s): s for s in todo}
             todo = []
             for future in as_completed(running):
                 submission = running[future]
@@ -192,11 +196,17 @@ def pending_submissions(course_root: Path, lessons=None, students=None,
 
 def autograde(*, course_root: Path, lessons: list[str] | None = None,
               students: list[str] | None = None, workers: int | None = None,
-              db_url: str | None = None, force: bool = False,
+              db_url: str | None = None, force: bool = False, sandbox: bool = True,
               progress: bool = True) -> dict[Submission, list[str]]:
-    """Grade every pending submission; return the problems found, by submission."""
+    """Grade every pending submission; return the problems found, by submission.
+
+    `sandbox=False` runs students' code unconfined, for machines where bubblewrap cannot run;
+    otherwise grading refuses to start there (SandboxUnavailable says why)."""
     course_root = Path(course_root).resolve()
     environment_tools_on_path()
+    settings = {} if sandbox else {"ExecuteWithLimits.sandbox": False}
+    if course_config(course_root, **settings).ExecuteWithLimits.get("sandbox", True):
+        check_sandbox()
     db_url = gradebook_url(course_root, db_url)
     todo = pending_submissions(course_root, lessons, students, force)
     found: dict[Submission, list[str]] = {}
@@ -209,7 +219,8 @@ def autograde(*, course_root: Path, lessons: list[str] | None = None,
         snapshot_gradebook(db_url, snapshot)
         with tqdm(total=len(todo), unit="notebook", desc="autograding",
                   disable=not progress) as bar:
-            for execution in execute_all(course_root, snapshot, work_root, todo, workers):
+            for execution in execute_all(course_root, snapshot, work_root, settings, todo,
+                                         workers):
                 with warnings.catch_warnings():  # nbgrader's SQLAlchemy usage warns; harmless
                     warnings.simplefilter("ignore", SAWarning)
                     record_submission(course_root, db_url, work_root, execution)

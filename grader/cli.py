@@ -27,9 +27,13 @@ def collect(args):
 
 def autograde(args):
     from grader.autograde import autograde as autograde_class
-    found = autograde_class(course_root=args.course, lessons=args.lessons or None,
-                            students=args.student or None, workers=args.workers, db_url=args.db,
-                            force=args.force)
+    from grader.sandbox import SandboxUnavailable
+    try:
+        found = autograde_class(course_root=args.course, lessons=args.lessons or None,
+                                students=args.student or None, workers=args.workers,
+                                db_url=args.db, force=args.force, sandbox=not args.no_sandbox)
+    except SandboxUnavailable as refusal:
+        sys.exit(str(refusal))
     print(f"{len(found)} submissions graded; "
           f"{sum(bool(reasons) for reasons in found.values())} with grading problems")
     for submission, reasons in sorted(found.items()):
@@ -86,6 +90,9 @@ def parser() -> argparse.ArgumentParser:
     grade.add_argument("--workers", type=int, default=os.cpu_count(),
                        help="submissions graded at once (default: one per core, %(default)s)")
     grade.add_argument("--force", action="store_true", help="grade graded submissions again")
+    grade.add_argument("--no-sandbox", action="store_true",
+                       help="run students' code unconfined where bubblewrap cannot run "
+                            "(it can then read solutions/ and write anywhere you can)")
     verb(feedback, "write each student's HTML feedback into feedback/") \
         .add_argument("lessons", nargs="*", help="lesson folders (default: all)")
     verb(export, "export every grade as CSV").add_argument(

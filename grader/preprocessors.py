@@ -1,8 +1,9 @@
 """nbgrader steps this course adds to autograding; `nbgrader_config.py` puts them in the pipeline.
 
-- `ExecuteWithLimits` is nbgrader's `Execute` with two things it lacks: a kernel that dies
-  (`os._exit`, a crash) or stops answering no longer fails the whole submission (nbgrader issue
-  #1083), and each notebook has a total time budget and each cell an output budget.
+- `ExecuteWithLimits` is nbgrader's `Execute` with what it lacks: each kernel runs in a sandbox
+  (`grader.sandbox`), a kernel that dies (`os._exit`, a crash) or stops answering no longer fails
+  the whole submission (nbgrader issue #1083), and each notebook has a total time budget and each
+  cell an output budget.
 - `DeduplicateIdsCleanly` is nbgrader's `DeduplicateIds` without its bug: a copied graded cell
   made the whole submission fail with "old version of the nbgrader metadata format".
 - `ReplayExecution` stands where `Execute` stands when `grader.autograde` has already executed the
@@ -16,10 +17,12 @@ no points and `grader.problems` can name the reason in the class report.
 import time
 
 import nbformat
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import DeduplicateIds, Execute, NbGraderPreprocessor
-from traitlets import Integer, Unicode
+from traitlets import Bool, Integer, Unicode
+
+from grader.sandbox import SandboxedKernelManager, check_sandbox
 
 KERNEL_DIED = "KernelDied"
 NOTEBOOK_TIME_LIMIT = "NotebookTimeLimit"
@@ -43,7 +46,19 @@ class ExecuteWithLimits(Execute):
         100_000, help="Characters of output kept per cell; the rest is dropped, with a note."
     ).tag(config=True)
 
+    sandbox = Bool(
+        True, help="Run each kernel in a bubblewrap sandbox (grader/sandbox.py); refuse to "
+        "execute where bubblewrap cannot run. False runs students' code unconfined."
+    ).tag(config=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.sandbox:
+            self.kernel_manager_class = SandboxedKernelManager
+
     def preprocess(self, nb, resources=None, km=None):
+        if self.sandbox:
+            check_sandbox()
         self._deadline = time.monotonic() + self.notebook_timeout
         self._stopped: NotebookNode | None = None  # the error output that later cells get
         self._output_chars: dict[int, int] = {}
@@ -53,10 +68,11 @@ class ExecuteWithLimits(Execute):
         if cell.cell_type != "code":
             return cell, resources
         if self._stopped is None and time.monotonic() > self._deadline:
-            self._stopped = limit_error(
-                NOTEBOOK_TIME_LIMIT,
-                f"the notebook ran past its {self.notebook_timeout} s budget before this cell; "
-                "it and the cells after it were not run")
+            cell.outputs = [limit_error(
+                NOTEBOOK_TIME_LIMIT, f"the notebook ran past its {self.notebook_timeout} s "
+                "budget before this cell; it and the cells after it were not run")]
+            self._stopped = limit_error(NOTEBOOK_TIME_LIMIT, "not run: the notebook's time ran out")
+            return cell, resources
         if self._stopped is not None:
             cell.outputs = [self._stopped]
             return cell, resources
@@ -64,10 +80,12 @@ class ExecuteWithLimits(Execute):
             return super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
             reason = "the kernel died while running this cell (for example os._exit or a crash)"
-        except Exception as error:  # e.g. a kernel that ignores interrupts stops answering
-            reason = f"the kernel stopped responding while running this cell ({error})"
+        except CellTimeoutError:  # nbgrader interrupts a cell at its time limit; this one ignored it
+            reason = "the kernel ignored the interrupt at the per-cell time limit and was stopped"
+        except Exception as error:
+            reason = f"the kernel stopped responding while running this cell ({type(error).__name__})"
         cell.outputs.append(limit_error(KERNEL_DIED, reason))
-        self._stopped = limit_error(KERNEL_DIED, "not run: the kernel died in an earlier cell")
+        self._stopped = limit_error(KERNEL_DIED, "not run: the kernel stopped in an earlier cell")
         return cell, resources
 
     def output(self, outs, msg, display_id, cell_index):
@@ -81,8 +99,12 @@ class ExecuteWithLimits(Execute):
             size = len(content.get("text", "")) + len(content.get("data", {}).get("text/plain", ""))
             self._output_chars[cell_index] = used + size
             if used + size > self.max_output_chars:
+                room = self.max_output_chars - used
+                if msg["msg_type"] == "stream" and room > 0:  # keep what fits of this message
+                    kept = {**content, "text": content["text"][:room]}
+                    super().output(outs, {**msg, "content": kept}, display_id, cell_index)
                 note = OUTPUT_TRUNCATED.format(limit=self.max_output_chars)
-                outs.append(nbformat.v4.new_output("stream", name="stdout", text=note + "\n"))
+                outs.append(nbformat.v4.new_output("stream", name="stdout", text="\n" + note + "\n"))
                 return None
         return super().output(outs, msg, display_id, cell_index)
 

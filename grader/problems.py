@@ -14,10 +14,14 @@ from pathlib import Path
 import nbformat
 from nbgrader.utils import compute_checksum
 
-from grader.preprocessors import KERNEL_DIED, LIMIT_ERRORS, OUTPUT_TRUNCATED
+from grader.preprocessors import LIMIT_ERRORS, OUTPUT_TRUNCATED
 
 PROBLEMS_FILE = "grading-problems.json"
 TRUNCATION_MARK = OUTPUT_TRUNCATED.split(":")[0]
+# What the sandbox's walls and limits (grader/sandbox.py) look like from inside a cell
+SANDBOX_SIGNS = ("Read-only file system", "Network is unreachable", "Permission denied",
+                 "Temporary failure in name resolution", "Resource temporarily unavailable",
+                 "can't allocate memory", "No such file or directory: '/", "grading sandbox")
 
 
 def failure_reason(errors: list[str]) -> str:
@@ -57,7 +61,7 @@ def structure_problems(submitted, released) -> list[str]:
 
 
 def execution_problems(executed) -> list[str]:
-    """Limits hit while executing, output cut, and test cells that wrote to stderr."""
+    """Limits hit while executing, the sandbox's refusals, output cut, stderr in test cells."""
     found = []
     for index, cell in enumerate(executed.cells):
         if cell.cell_type != "code":
@@ -69,11 +73,13 @@ def execution_problems(executed) -> list[str]:
             if output.output_type == "error" and output.ename in LIMIT_ERRORS:
                 if output.ename == "CellTimeoutError":
                     found.append(f"cell {name} ran past the per-cell time limit and was stopped")
-                elif output.evalue.startswith("not run"):
-                    continue  # the cell that stopped the kernel already says why
-                else:
-                    label = "kernel died" if output.ename == KERNEL_DIED else "time limit"
-                    found.append(f"cell {name}: {label}: {output.evalue}")
+                elif not output.evalue.startswith("not run"):  # the cell that stopped says why
+                    found.append(f"cell {name}: {output.evalue}")
+            elif output.output_type == "error" and (
+                    output.ename == "MemoryError"
+                    or any(sign in output.evalue for sign in SANDBOX_SIGNS)):
+                found.append(f"cell {name} tried what the sandbox forbids or limits: "
+                             f"{output.ename}: {output.evalue}"[:300])
             elif output.output_type == "stream" and TRUNCATION_MARK in output.text:
                 found.append(f"cell {name} printed too much; its output was cut")
             elif is_test and output.output_type == "stream" and output.name == "stderr":

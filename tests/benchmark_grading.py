@@ -3,10 +3,11 @@
     make benchmark                      (or: python tests/benchmark_grading.py --per-lesson 6)
 
 Builds a class for every lesson (per lesson: correct, partly wrong, untouched and broken
-submissions), grades one copy with plain serial `nbgrader autograde` and another with the tool, in
-this run on this machine, and prints seconds per submission for each, their ratio, and whether
-every grade is identical. It also measures the floor that no grader can beat: starting a kernel
-and importing torch, once per notebook.
+submissions) and grades three copies of it, in this run on this machine: with plain serial
+`nbgrader autograde`, with the tool, and with the tool unsandboxed. It prints seconds per
+submission for each, the tool's speed-up, the sandbox's overhead, and whether every grade is
+identical. It also measures the floor that no grader can beat: starting a kernel and importing
+torch, once per notebook.
 """
 
 import argparse
@@ -53,33 +54,41 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     environment_tools_on_path()
     with tempfile.TemporaryDirectory(prefix="grading-benchmark-") as scratch:
-        plain_root, tool_root = Path(scratch) / "plain", Path(scratch) / "tool"
-        plain_root.mkdir()
-        count = args.per_lesson * len(synthetic_class(plain_root, args.per_lesson))
-        shutil.copytree(plain_root, tool_root)
+        roots = {name: Path(scratch) / name for name in ("plain", "tool", "unsandboxed")}
+        roots["plain"].mkdir()
+        count = args.per_lesson * len(synthetic_class(roots["plain"], args.per_lesson))
+        shutil.copytree(roots["plain"], roots["tool"])
+        shutil.copytree(roots["plain"], roots["unsandboxed"])
         print(f"{count} submissions ({args.per_lesson} per lesson), {os.cpu_count()} cores, "
               f"{args.workers} workers", flush=True)
 
-        started = time.perf_counter()
-        for lesson in lesson_folders(COURSE_ROOT):
+        def timed(label, grade) -> float:
+            started = time.perf_counter()
+            grade()
+            seconds = (time.perf_counter() - started) / count
+            print(f"{label:<38} {seconds:6.2f} s per submission", flush=True)
+            return seconds
+
+        plain = timed("plain nbgrader autograde (sandboxed):", lambda: [
             subprocess.run([sys.executable, "-m", "nbgrader", "autograde", lesson,
-                            "--log-level=ERROR"], cwd=plain_root, capture_output=True)
-        plain = (time.perf_counter() - started) / count
-        print(f"plain nbgrader autograde: {plain:6.2f} s per submission", flush=True)
-
-        started = time.perf_counter()
-        autograde(course_root=tool_root, workers=args.workers, progress=False)
-        tool = (time.perf_counter() - started) / count
-        print(f"grader autograde:         {tool:6.2f} s per submission", flush=True)
-
+                            "--log-level=ERROR"], cwd=roots["plain"], capture_output=True)
+            for lesson in lesson_folders(COURSE_ROOT)])
+        tool = timed("grader autograde (sandboxed):", lambda: autograde(
+            course_root=roots["tool"], workers=args.workers, progress=False))
+        unsandboxed = timed("grader autograde --no-sandbox:", lambda: autograde(
+            course_root=roots["unsandboxed"], workers=args.workers, sandbox=False,
+            progress=False))
         floor = kernel_floor(samples=5)
-        plain_grades, tool_grades = all_grades(plain_root), all_grades(tool_root)
-        identical = plain_grades == tool_grades
-    print(f"speed-up: {plain / tool:.2f}x (target: 1.8x on 2 cores)")
+        grades = {name: all_grades(root) for name, root in roots.items()}
+    identical = grades["plain"] == grades["tool"] == grades["unsandboxed"]
+    print(f"speed-up over plain nbgrader: {plain / tool:.2f}x (target: 1.8x on 2 cores)")
+    print(f"sandbox overhead: {100 * (tool / unsandboxed - 1):+.1f}% per notebook "
+          "(target: under 10%)")
     print(f"floor, kernel start + import torch: {floor:.2f} s per notebook serially, "
           f"{floor / args.workers:.2f} s with {args.workers} workers; "
           f"the tool takes {tool / (floor / args.workers):.2f}x that floor")
-    print(f"grades identical: {'yes' if identical else 'NO'} ({len(tool_grades)} test cells)")
+    print(f"grades identical in all three runs: {'yes' if identical else 'NO'} "
+          f"({len(grades['tool'])} test cells)")
     return 0 if identical else 1
 
 

@@ -28,6 +28,7 @@ EXPECTED = {
     "warns-on-stderr": (5, None),
     "kernel-dies": (1, "kernel died"),
     "endless-loop": (4, "time limit"),
+    "loop-ignoring-interrupts": (3, "ignored the interrupt"),
     "megabytes-of-output": (5, "printed too much"),
     "graded-cell-deleted": (4, "'test_array_to_tensor' was deleted"),
     "graded-cell-duplicated": (5, "'test_array_to_tensor' appears 2 times"),
@@ -58,6 +59,8 @@ def submit_class(course: CourseCopy, scenarios=EXPECTED) -> None:
             "    return", "    warnings.warn('a harmless warning')\n    return", 1)),
         "kernel-dies": answered(array_to_tensor="import os\nos._exit(1)\n"),
         "endless-loop": answered(numpy_dtype_of="while True:\n    pass\n"),
+        "loop-ignoring-interrupts": answered(numpy_dtype_of=(
+            "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass\n")),
         "megabytes-of-output": answered(
             to_python_scalar=answers["to_python_scalar"] + "\nprint('x' * 5_000_000)\n"),
     }

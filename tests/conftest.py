@@ -8,7 +8,7 @@ import pytest
 
 from class_scenarios import LESSON, submit_class
 from grader.autograde import autograde
-from grading import CourseCopy
+from grading import SANDBOXED, CourseCopy
 
 pytest_plugins = ["pytester"]
 
@@ -24,7 +24,8 @@ def graded_class(tmp_path_factory):
     submit_class(course)
     serial_root = tmp_path_factory.mktemp("serial") / "course"
     shutil.copytree(course.root, serial_root)
-    serial = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", LESSON],
+    serial = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", LESSON,
+                             f"--ExecuteWithLimits.sandbox={SANDBOXED}"],
                             cwd=serial_root, capture_output=True, text=True)
-    found = autograde(course_root=course.root, workers=2, progress=False)
+    found = autograde(course_root=course.root, workers=2, sandbox=SANDBOXED, progress=False)
     return course, found, serial_root, serial

@@ -12,7 +12,7 @@ import pytest
 from class_scenarios import EXPECTED, LESSON, all_scores, submit_class
 from grader import problems
 from grader.autograde import autograde, pending_submissions
-from grading import CourseCopy
+from grading import SANDBOXED, CourseCopy
 
 
 def digest(path) -> str:
@@ -55,7 +55,7 @@ def test_a_second_run_grades_nothing_and_changes_nothing(graded_class):
     assert {s.student for s in pending_submissions(course.root)} == {
         "malformed-file", "missing-notebook"}  # never graded, so always tried again
     again = autograde(course_root=course.root, students=["correct", "kernel-dies"],
-                      progress=False)
+                      sandbox=SANDBOXED, progress=False)
     assert again == {}
     assert digest(course.root / "gradebook.db") == before
 
@@ -64,8 +64,9 @@ def test_an_interrupted_run_resumes_without_grading_finished_submissions(tmp_pat
     course = CourseCopy(tmp_path, LESSON)
     students = ["correct", "untouched", "partly-wrong", "warns-on-stderr"]
     submit_class(course, {student: EXPECTED[student] for student in students})
+    unconfined = [] if SANDBOXED else ["--no-sandbox"]
     run = subprocess.Popen([sys.executable, "-m", "grader", "--course", str(course.root),
-                            "autograde", "--workers", "1"],
+                            "autograde", "--workers", "1", *unconfined],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300  # until the first submission is recorded
     while not problems.load(course.root) and time.monotonic() < deadline:
@@ -77,7 +78,7 @@ def test_an_interrupted_run_resumes_without_grading_finished_submissions(tmp_pat
     for student in finished:
         assert (course.root / "autograded" / student / LESSON / course.notebook_name).exists()
 
-    resumed = autograde(course_root=course.root, progress=False)
+    resumed = autograde(course_root=course.root, sandbox=SANDBOXED, progress=False)
     assert {submission.student for submission in resumed} == set(students) - finished
     totals = {student: sum(scores.values()) for student, scores in all_scores(course.root).items()}
     assert totals == {student: EXPECTED[student][0] for student in students}

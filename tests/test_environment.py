@@ -38,7 +38,7 @@ def conda_dependencies() -> dict[str, SpecifierSet]:
     entries = yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]
     pip_entries = [entry["pip"] for entry in entries if isinstance(entry, dict)]
     for entry in [e for e in entries if isinstance(e, str)] + sum(pip_entries, []):
-        match = re.fullmatch(r"([A-Za-z0-9_.-]+)\s*([<>=!~].*)?", entry)
+        match = re.fullmatch(r"([A-Za-z0-9_.-]+)(?:\[[A-Za-z0-9_,-]+\])?\s*([<>=!~].*)?", entry)
         assert match, f"environment.yml: cannot read the dependency {entry!r}"
         deps[match.group(1)] = SpecifierSet(match.group(2) or "")
     return deps

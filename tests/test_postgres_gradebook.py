@@ -17,7 +17,7 @@ import pytest
 from class_scenarios import EXPECTED, LESSON, all_scores, submit_class
 from grader.autograde import autograde
 from grader.release import nbgrader
-from grading import CourseCopy
+from grading import SANDBOXED, CourseCopy
 
 HONEST = ("correct", "untouched", "partly-wrong")
 
@@ -65,11 +65,13 @@ def test_a_postgresql_gradebook_gets_the_same_grades_as_sqlite(tmp_path, postgre
     nbgrader("generate_assignment", LESSON, "--force", f"--db={postgres_url}",
              "--log-level=WARN", course_root=course.root, quiet=True)
     submit_class(course, {student: EXPECTED[student] for student in HONEST})
-    found = autograde(course_root=course.root, db_url=postgres_url, workers=2, progress=False)
+    found = autograde(course_root=course.root, db_url=postgres_url, workers=2,
+                      sandbox=SANDBOXED, progress=False)
     assert {submission.student for submission in found} == set(HONEST)
     in_postgres = all_scores(course.root, postgres_url)
     assert {student: sum(scores.values()) for student, scores in in_postgres.items()} == {
         student: EXPECTED[student][0] for student in HONEST}
     assert not (course.root / "gradebook.db").stat().st_size == 0  # SQLite one was left alone
-    autograde(course_root=course.root, force=True, workers=2, progress=False)
+    autograde(course_root=course.root, force=True, workers=2, sandbox=SANDBOXED,
+              progress=False)
     assert all_scores(course.root) == in_postgres
