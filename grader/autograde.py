@@ -25,7 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from nbgrader.api import Gradebook
+from nbgrader.api import Base, Gradebook
 from nbgrader.converters import Autograde
 from nbgrader.coursedir import CourseDirectory
 from sqlalchemy import create_engine, delete, insert, select
@@ -120,9 +120,11 @@ def record_submission(course_root: Path, db_url: str, work_root: Path,
     submission = execution.submission
     if execution.failure is None:
         config = course_config(course_root, **{"CourseDirectory.db_url": db_url})
+        steps = config.Autograde.get("autograde_preprocessors",
+                                     Autograde.autograde_preprocessors.default())
         config.Autograde.autograde_preprocessors = [
             ReplayExecution if getattr(step, "__name__", "").startswith("Execute") else step
-            for step in config.Autograde.get("autograde_preprocessors", Autograde.autograde_preprocessors.default())]
+            for step in steps]
         config.ReplayExecution.executed_directory = str(work_root)
         errors = run_autograde(config, submission)
         if errors:
@@ -139,7 +141,6 @@ def snapshot_gradebook(db_url: str, path: Path) -> None:
     with Gradebook(f"sqlite:///{path}"):
         pass  # creates the schema and its alembic version
     source, target = create_engine(db_url), create_engine(f"sqlite:///{path}")
-    from nbgrader.api import Base
     with source.connect() as reading, target.begin() as writing:
         for table in reversed(Base.metadata.sorted_tables):
             writing.execute(delete(table))
