@@ -14,9 +14,9 @@ and names the opt-out: `grader autograde --no-sandbox`, or `c.ExecuteWithLimits.
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
-import signal
 import tempfile
 import time
 from functools import cache
@@ -77,7 +77,7 @@ def isolation(work_folder: Path, *also_writable: Path) -> list[str]:
             args += ["--ro-bind", link, link]
     for device in sorted(Path("/dev").glob("nvidia*")):  # a CUDA runner's GPU
         args += ["--dev-bind", str(device), str(device)]
-    for folder in {sys.base_prefix, sys.prefix, str(GRADER_PACKAGE)}:
+    for folder in sorted({sys.base_prefix, sys.prefix, str(GRADER_PACKAGE)}):
         args += ["--ro-bind", folder, folder]
     for folder in also_writable:
         args += ["--bind", str(folder), str(folder)]
