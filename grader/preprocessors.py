@@ -59,7 +59,7 @@ class ExecuteWithLimits(Execute):
     def preprocess(self, nb, resources=None, km=None):
         if self.sandbox:
             check_sandbox()
-        self._deadline = time.monotonic() + self.notebook_timeout
+        self._deadline = None  # set when the first cell starts: kernel start-up is not counted
         self._stopped: NotebookNode | None = None  # the error output that later cells get
         self._output_chars: dict[int, int] = {}
         return super().preprocess(nb, resources, km)
@@ -67,6 +67,8 @@ class ExecuteWithLimits(Execute):
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code":
             return cell, resources
+        if self._deadline is None:
+            self._deadline = time.monotonic() + self.notebook_timeout
         if self._stopped is None and time.monotonic() > self._deadline:
             cell.outputs = [limit_error(
                 NOTEBOOK_TIME_LIMIT, f"the notebook ran past its {self.notebook_timeout} s "
