@@ -98,10 +98,13 @@ def test_without_the_sandbox_the_reading_attacks_succeed(tmp_path):
 
 
 def test_grading_refuses_where_bubblewrap_cannot_run(tmp_path, monkeypatch):
+    course = CourseCopy(tmp_path, LESSON)
+    submit_class(course, {"correct": EXPECTED["correct"]})
     monkeypatch.setattr(shutil, "which", lambda name: None)
     sandbox.check_sandbox.cache_clear()
     try:
         with pytest.raises(sandbox.SandboxUnavailable, match="--no-sandbox"):
-            autograde(course_root=CourseCopy(tmp_path, LESSON).root, progress=False)
+            autograde(course_root=course.root, progress=False)
     finally:
         sandbox.check_sandbox.cache_clear()
+    assert not (course.root / "autograded").exists()  # refused before running anything
