@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from torch.overrides import TorchFunctionMode
 
+from grader import recorders
 from grader.cuda_standin import tensors_in
 
 # Operations that compute new values, by their base name (torch.add, Tensor.add_, Tensor.__radd__
@@ -58,6 +59,20 @@ class recorded_devices(TorchFunctionMode):
         name = base_name(getattr(func, "__name__", str(func)))
         self.calls.append(Call(name, frozenset(devices)))
         return result
+
+    def __enter__(self):
+        recorders.observe(self)
+        return super().__enter__()
+
+    def __exit__(self, *exc_info):
+        recorders.forget(self)
+        return super().__exit__(*exc_info)
+
+    def judge_state(self) -> list:
+        return [[call.name, sorted(call.devices)] for call in self.calls]
+
+    def judge_merge(self, state: list) -> None:
+        self.calls += [Call(str(name), frozenset(str(d) for d in devices)) for name, devices in state]
 
     def arithmetic_devices(self) -> set:
         """The device types on which arithmetic ran (empty when none ran in PyTorch)."""

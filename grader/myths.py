@@ -26,6 +26,7 @@ from typing import NamedTuple
 import numpy as np
 import torch
 
+from grader import recorders
 from grader.cuda_standin import cuda_device
 
 # Captured at import, before any answer cell runs (see the module docstring).
@@ -221,6 +222,12 @@ class ForwardWatch:
     grad_modes: list  # torch.is_grad_enabled() each time a module of the model ran
     grad_enabled_after: bool = True  # gradient tracking when the block ended
 
+    def judge_state(self) -> list:  # for grader.recorders
+        return [bool(mode) for mode in self.grad_modes]
+
+    def judge_merge(self, state: list) -> None:
+        self.grad_modes += [mode is True for mode in state]
+
 
 @contextlib.contextmanager
 def watch_forward(model: torch.nn.Module):
@@ -235,9 +242,11 @@ def watch_forward(model: torch.nn.Module):
     handles = [_register_forward_hook(module, record) for module in _modules(model)]
     grad_before = _is_grad_enabled()
     _set_grad_enabled(True)
+    recorders.observe(watch)
     try:
         yield watch
     finally:
+        recorders.forget(watch)
         for handle in handles:
             handle.remove()
         watch.grad_enabled_after = _is_grad_enabled()

@@ -3,7 +3,9 @@
 - `ExecuteWithLimits` is nbgrader's `Execute` with what it lacks: each kernel runs in a sandbox
   (`grader.sandbox`), a kernel that dies (`os._exit`, a crash) or stops answering no longer fails
   the whole submission (nbgrader issue #1083), and each notebook has a total time budget and each
-  cell an output budget.
+  cell an output budget. The test cells do not run in the student's kernel, where an answer could
+  tamper with them, but in a second kernel, the judge (`grader.judge`), which calls the student's
+  functions in forked children.
 - `DeduplicateIdsCleanly` is nbgrader's `DeduplicateIds` without its bug: a copied graded cell
   made the whole submission fail with "old version of the nbgrader metadata format".
 - `ReplayExecution` stands where `Execute` stands when `grader.autograde` has already executed the
@@ -14,20 +16,32 @@ Cells that a limit stopped carry an error output whose `ename` is in `LIMIT_ERRO
 no points and `grader.problems` can name the reason in the class report.
 """
 
+import json
+import os
+import tempfile
 import time
+from pathlib import Path
 
 import nbformat
+from jupyter_core.utils import run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import DeduplicateIds, Execute, NbGraderPreprocessor
+from nbgrader.utils import is_grade, is_locked, is_solution
 from traitlets import Bool, Integer, Unicode
 
+from grader.judge import SPEC_FILE
 from grader.sandbox import SandboxedKernelManager, check_sandbox
 
 KERNEL_DIED = "KernelDied"
 NOTEBOOK_TIME_LIMIT = "NotebookTimeLimit"
+JUDGE_FAILED = "JudgeFailed"
 OUTPUT_TRUNCATED = "... output truncated: this cell printed more than {limit:,} characters ..."
 LIMIT_ERRORS = (KERNEL_DIED, NOTEBOOK_TIME_LIMIT, "CellTimeoutError")
+# The judge sees no GPU: it forks, which CUDA does not survive, and every grade is then decided
+# against the same CUDA stand-in (grader.cuda_standin), on a laptop as on a GPU server.
+JUDGE_ENVIRONMENT = {"GRADER_JUDGE": "1", "CUDA_VISIBLE_DEVICES": ""}
+INSTALL_JUDGE = f"from grader.judge import install\ninstall({SPEC_FILE!r})"
 
 
 def limit_error(ename: str, evalue: str) -> NotebookNode:
@@ -51,21 +65,83 @@ class ExecuteWithLimits(Execute):
         "execute where bubblewrap cannot run. False runs students' code unconfined."
     ).tag(config=True)
 
+    judge = Bool(
+        True, help="Run the test cells in a separate judge kernel (grader/judge.py), out of reach "
+        "of the answers; False runs them in the student's kernel, as plain nbgrader does."
+    ).tag(config=True)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.sandbox:
             self.kernel_manager_class = SandboxedKernelManager
+        self._judging = False
+        self._not_here: set[int] = set()
 
     def preprocess(self, nb, resources=None, km=None):
         if self.sandbox:
             check_sandbox()
         self._deadline = None  # set when the first cell starts: kernel start-up is not counted
+        tests = [index for index, cell in enumerate(nb.cells)
+                 if cell.cell_type == "code" and is_grade(cell) and not is_solution(cell)]
+        self._not_here = set(tests) if self.judge else set()
+        nb, resources = self._execute(nb, resources, km)
+        if self._not_here:
+            self._not_here = set()
+            self._judge_tests(nb, resources, tests)
+        return nb, resources
+
+    def _execute(self, nb, resources, km=None):
         self._stopped: NotebookNode | None = None  # the error output that later cells get
         self._output_chars: dict[int, int] = {}
         return super().preprocess(nb, resources, km)
 
+    def _judge_tests(self, nb, resources, tests):
+        """Run the test cells in judge kernels; a judge that dies is replaced for the next test."""
+        setup = [cell for cell in nb.cells if cell.cell_type == "code" and is_locked(cell)
+                 and not is_grade(cell) and not is_solution(cell)]
+        setup.append(nbformat.v4.new_code_cell(INSTALL_JUDGE))
+        spec = {"functions": [], "answers": []}
+        for cell in nb.cells:
+            if cell.cell_type == "code" and is_solution(cell) and not is_grade(cell):
+                name = cell.metadata["nbgrader"]["grade_id"]
+                spec["functions"].append(name)
+                spec["answers"].append({"name": name, "source": cell.source, **answer_status(cell)})
+        while tests:
+            with tempfile.TemporaryDirectory(prefix="grader-judge-") as folder:
+                Path(folder, SPEC_FILE).write_text(json.dumps(spec))
+                judged = nbformat.v4.new_notebook(
+                    metadata=nb.metadata,
+                    cells=[nbformat.from_dict(cell) for cell in setup]
+                    + [nbformat.from_dict(nb.cells[index]) for index in tests])
+                self._judging = True
+                try:
+                    self._execute(judged, {**resources, "metadata": {"path": folder}})
+                finally:
+                    self._judging = False
+            setup_error = next((output for cell in judged.cells[:len(setup)]
+                                for output in cell.outputs if output.output_type == "error"), None)
+            for index, ran in zip(list(tests), judged.cells[len(setup):]):
+                tests.remove(index)
+                if setup_error is not None:  # the judge could not start: nothing can be graded
+                    nb.cells[index].outputs = [limit_error(
+                        JUDGE_FAILED, f"the tests could not run: {setup_error.ename}: "
+                        f"{setup_error.evalue}")]
+                    continue
+                nb.cells[index].outputs = ran.outputs
+                nb.cells[index].execution_count = ran.execution_count
+                if any(output.get("ename") == KERNEL_DIED for output in ran.outputs):
+                    break  # the tests after this one get a fresh judge
+
+    async def async_start_new_kernel(self, **kwargs):
+        if self._judging:
+            kwargs["env"] = {**os.environ, **JUDGE_ENVIRONMENT}
+        return await super().async_start_new_kernel(**kwargs)
+
+    # nbclient binds this name to its own coroutine, not to the override above.
+    start_new_kernel = run_sync(async_start_new_kernel)
+
     def preprocess_cell(self, cell, resources, index):
-        if cell.cell_type != "code":
+        if cell.cell_type != "code" or index in self._not_here:
             return cell, resources
         if self._deadline is None:
             self._deadline = time.monotonic() + self.notebook_timeout
@@ -109,6 +185,20 @@ class ExecuteWithLimits(Execute):
                 outs.append(nbformat.v4.new_output("stream", name="stdout", text="\n" + note + "\n"))
                 return None
         return super().output(outs, msg, display_id, cell_index)
+
+
+def answer_status(cell: NotebookNode) -> dict:
+    """How an executed answer cell ended: ok, raised, not-run, or unfinished (with the reason)."""
+    for output in cell.get("outputs", []):
+        if output.output_type != "error":
+            continue
+        if output.ename in LIMIT_ERRORS:
+            if output.evalue.startswith("not run"):
+                return {"status": "not-run", "reason": ""}
+            reason = ("timed out" if output.ename != KERNEL_DIED else "stopped the kernel")
+            return {"status": "unfinished", "reason": reason}
+        return {"status": "raised", "reason": output.ename}
+    return {"status": "ok", "reason": ""}
 
 
 class DeduplicateIdsCleanly(DeduplicateIds):

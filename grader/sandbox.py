@@ -86,14 +86,21 @@ def isolation(work_folder: Path, *also_writable: Path) -> list[str]:
     return args
 
 
-def environment(work_folder: Path) -> list[str]:
-    """A clean environment: nothing of the grader's (tokens, paths) reaches student code."""
+def environment(work_folder: Path, requested: dict | None = None) -> list[str]:
+    """A clean environment: nothing of the grader's (tokens, paths) reaches student code.
+
+    Of `requested` (the environment a kernel was asked to start with) only the GRADER_ variables
+    and the GPU and thread settings pass, as they pass from the grader's own environment.
+    """
     home = work_folder / SANDBOX_HOME
     keep = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "LANG": "C.UTF-8",
             "HOME": str(home), "TMPDIR": str(home), "MPLCONFIGDIR": str(home / "matplotlib"),
-            "PYTHONHASHSEED": "0"}
-    keep.update({name: value for name, value in os.environ.items()
-                 if name.startswith(("CUDA_", "NVIDIA_", "REQUIRE_CUDA", "OMP_", "MKL_"))})
+            "PYTHONHASHSEED": "0", "GRADER_SANDBOXED": "1"}
+    for source in (os.environ, requested or {}):
+        keep.update({name: value for name, value in source.items()
+                     if name.startswith(("CUDA_", "NVIDIA_", "REQUIRE_CUDA", "OMP_", "MKL_"))})
+    keep.update({name: value for name, value in (requested or {}).items()
+                 if name.startswith("GRADER_")})
     args = ["--clearenv"]
     for name, value in sorted(keep.items()):
         args += ["--setenv", name, value]
@@ -162,6 +169,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         # bubblewrap does not pass signals on: interrupt the kernel with a message instead.
         self.kernel_spec.interrupt_mode = "message"
         self._work_folder = Path(kwargs.get("cwd") or os.getcwd()).resolve()
+        self._requested_environment = dict(kwargs.get("env") or {})
         # Unix socket paths may not exceed 107 bytes, so they live in a short folder of their own
         # (the same path inside and outside the sandbox), not in the work folder.
         self._socket_folder = Path(tempfile.mkdtemp(prefix="grader-kernel-", dir=SOCKET_PARENT))
@@ -179,7 +187,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         if "ipykernel_launcher" in kernel:  # the kernel of every course notebook
             kernel[kernel.index("ipykernel_launcher")] = "grader.sandboxed_kernel"
         command = ["bwrap", *isolation(self._work_folder, self._socket_folder),
-                   *environment(self._work_folder),
+                   *environment(self._work_folder, self._requested_environment),
                    "--setenv", "GRADER_MAX_PROCESSES", str(self.max_processes),
                    "prlimit", *limits, "--", *kernel]
         if os.getuid() != 0:
