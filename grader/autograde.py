@@ -198,14 +198,17 @@ def pending_submissions(course_root: Path, lessons=None, students=None,
 def autograde(*, course_root: Path, lessons: list[str] | None = None,
               students: list[str] | None = None, workers: int | None = None,
               db_url: str | None = None, force: bool = False, sandbox: bool = True,
-              progress: bool = True) -> dict[Submission, list[str]]:
+              judge: bool = True, progress: bool = True) -> dict[Submission, list[str]]:
     """Grade every pending submission; return the problems found, by submission.
 
     `sandbox=False` runs students' code unconfined, for machines where bubblewrap cannot run;
-    otherwise grading refuses to start there (SandboxUnavailable says why)."""
+    otherwise grading refuses to start there (SandboxUnavailable says why). `judge=False` runs
+    the test cells in the student's own kernel, where an answer can tamper with them."""
     course_root = Path(course_root).resolve()
     environment_tools_on_path()
     settings = {} if sandbox else {"ExecuteWithLimits.sandbox": False}
+    if not judge:
+        settings["ExecuteWithLimits.judge"] = False
     if course_config(course_root, **settings).ExecuteWithLimits.get("sandbox", True):
         check_sandbox()
     db_url = gradebook_url(course_root, db_url)

@@ -31,7 +31,8 @@ def autograde(args):
     try:
         found = autograde_class(course_root=args.course, lessons=args.lessons or None,
                                 students=args.student or None, workers=args.workers,
-                                db_url=args.db, force=args.force, sandbox=not args.no_sandbox)
+                                db_url=args.db, force=args.force, sandbox=not args.no_sandbox,
+                                judge=not args.no_judge)
     except SandboxUnavailable as refusal:
         sys.exit(str(refusal))
     print(f"{len(found)} submissions graded; "
@@ -93,6 +94,9 @@ def parser() -> argparse.ArgumentParser:
     grade.add_argument("--no-sandbox", action="store_true",
                        help="run students' code unconfined where bubblewrap cannot run "
                             "(it can then read solutions/ and write anywhere you can)")
+    grade.add_argument("--no-judge", action="store_true",
+                       help="run the test cells in each student's own kernel: faster, but an "
+                            "answer can then tamper with the tests")
     verb(feedback, "write each student's HTML feedback into feedback/") \
         .add_argument("lessons", nargs="*", help="lesson folders (default: all)")
     verb(export, "export every grade as CSV").add_argument(

@@ -70,6 +70,8 @@ _no_torch_function = torch._C.DisableTorchFunction
 # Answer cells as the student's kernel left them: name, source and how the cell ended there
 # ("ok", "raised", "not-run" after an earlier cell stopped the kernel, or "unfinished").
 _state = {"answers": [], "unfinished": {}, "max_processes": None, "sessions": []}
+
+
 class AnswerProxy:
     """Stands for a student's function in the judge: each call runs it in a forked child."""
 
@@ -120,9 +122,12 @@ def _call_in_child(name, args, kwargs):
         # child; the child only runs Python code and exits, and the warning must not reach a test.
         _simplefilter("ignore", DeprecationWarning)
         pid = _fork()
-    if pid == 0:  # the child: never returns
-        os.close(read_end)
-        _child(name, args, kwargs, known, regions, observers, write_end)
+    if pid == 0:  # the child: it must never return into the test's code
+        try:
+            os.close(read_end)
+            _child(name, args, kwargs, known, regions, observers, write_end)
+        finally:
+            _exit(70)
     os.close(write_end)
     try:
         reply = _read_reply(read_end)

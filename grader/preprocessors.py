@@ -189,15 +189,15 @@ class ExecuteWithLimits(Execute):
 
 def answer_status(cell: NotebookNode) -> dict:
     """How an executed answer cell ended: ok, raised, not-run, or unfinished (with the reason)."""
-    for output in cell.get("outputs", []):
-        if output.output_type != "error":
-            continue
+    errors = [output for output in cell.get("outputs", []) if output.output_type == "error"]
+    for output in errors:  # a cell stopped at its time limit also shows the KeyboardInterrupt
         if output.ename in LIMIT_ERRORS:
             if output.evalue.startswith("not run"):
                 return {"status": "not-run", "reason": ""}
-            reason = ("timed out" if output.ename != KERNEL_DIED else "stopped the kernel")
+            reason = "stopped the kernel" if output.ename == KERNEL_DIED else "timed out"
             return {"status": "unfinished", "reason": reason}
-        return {"status": "raised", "reason": output.ename}
+    if errors:
+        return {"status": "raised", "reason": errors[0].ename}
     return {"status": "ok", "reason": ""}
 
 
