@@ -49,6 +49,9 @@ from grader.cuda_standin import StandInCudaTensor
 from grader.sandboxed_kernel import cap_processes
 
 SPEC_FILE = "judge-spec.json"
+ENDED_ITS_PROCESS = "ended the process it ran in before returning"
+NAME_ERROR_HINT = (" (grading runs only the read-only cells and the answer cells: import or define "
+                   "what your function needs in its own answer cell)")
 MAX_REPLY_BYTES = 256 * 2**20
 MAX_OUTPUT_CHARS = 20_000  # of what one call printed
 
@@ -63,6 +66,10 @@ _is_grad_enabled, _set_grad_enabled = torch._C.is_grad_enabled, torch._C._set_gr
 _catch_warnings, _simplefilter = warnings.catch_warnings, warnings.simplefilter
 _type, _isinstance, _id, _str, _repr = type, isinstance, id, str, repr
 _byte_bounds = np.lib.array_utils.byte_bounds
+# Tensor properties read through PyTorch's C base class: an answer may shadow them on torch.Tensor.
+_requires_grad, _is_leaf, _grad_fn, _dtype, _shape, _layout, _device, _is_cpu = (
+    getattr(_TensorBase, name).__get__ for name in (
+        "requires_grad", "is_leaf", "grad_fn", "dtype", "shape", "layout", "device", "is_cpu"))
 # PyTorch calls made by the judge itself (reading memory, rebuilding tensors) must not show up in
 # a test's recorders (grader.device_log) nor meet the CUDA stand-in's checks.
 _no_torch_function = torch._C.DisableTorchFunction
@@ -135,9 +142,8 @@ def _call_in_child(name, args, kwargs):
         os.close(read_end)
         _stop_child(pid)
     if reply is None:
-        raise RuntimeError(f"{name} ended the process it ran in before returning "
-                           f"({_child_status(pid)}): for example os._exit(), a crash, or more "
-                           "memory than grading allows")
+        raise RuntimeError(f"{name} {ENDED_ITS_PROCESS} ({_child_status(pid)}): for example "
+                           "os._exit(), a crash, or more memory than grading allows")
     with _no_torch_function():
         return _apply(reply, known, regions, observers)
 
@@ -260,6 +266,8 @@ def _apply(reply, known, regions, observers):
         warnings.warn(message, _builtin_class(category, name, Warning), stacklevel=3)
     if "raised" in reply:
         category, name, message = reply["raised"]
+        if category == "NameError":
+            message += NAME_ERROR_HINT
         raise _builtin_class(category, name, BaseException)(message) from None
     return _decode(reply["result"], known, regions)
 
@@ -407,7 +415,9 @@ def _decode_tensor(fields, regions):
             tensor = tensor.clone() if fields["grad_fn"] == "CloneBackward0" else tensor.view_as(tensor)
     if fields["class"] == "StandInCudaTensor":
         tensor.__class__ = StandInCudaTensor
-    if fields["parameter"]:
+        if fields["parameter"]:  # what torch.nn.Parameter makes of a tensor subclass
+            tensor._is_param = True
+    elif fields["parameter"]:
         tensor = torch.nn.Parameter(tensor, requires_grad=fields["requires_grad"])
     return tensor
 
@@ -547,7 +557,7 @@ def _report_effects(reply, known, regions):
     original = {_id(item): index for index, item in enumerate(known)}
     for index, item in enumerate(known):
         if _isinstance(item, torch.Tensor):
-            reply["requires_grad"].append([index, bool(item.requires_grad)])
+            reply["requires_grad"].append([index, bool(_requires_grad(item))])
         if _isinstance(item, torch.nn.Module):
             for entry, tensor in (*item.named_parameters(), *item.named_buffers()):
                 if _id(tensor) not in original:  # replaced, e.g. by model.double() or .cpu()
@@ -588,18 +598,18 @@ def _encode(value, known, regions, depth=0):
             return ["same", index]
     if kind is torch.dtype:
         return ["torch.dtype", _str(value).removeprefix("torch.")]
-    if kind is np.dtype or _isinstance(value, np.dtype) and value.fields is None:
-        if value.kind != "O" and value.fields is None:
-            return ["np.dtype", value.str]
+    if issubclass(kind, np.dtype) and kind.__module__.startswith("numpy") \
+            and value.kind != "O" and value.fields is None:
+        return ["np.dtype", value.str]
     if kind is torch.device:
         return ["device", value.type, value.index]
-    if _isinstance(value, np.generic) and kind.__module__ == "numpy" and value.dtype.kind != "O":
+    if issubclass(kind, np.generic) and kind.__module__ == "numpy" and value.dtype.kind != "O":
         return ["np.scalar", value.dtype.str, _b64encode(value.tobytes()).decode()]
     if kind is np.ndarray and value.dtype.kind != "O" and value.dtype.fields is None:
         return ["ndarray", _encode_array(value, regions)]
     if kind in (torch.Tensor, torch.nn.Parameter, StandInCudaTensor) \
-            and value.layout == torch.strided and not value.is_quantized \
-            and value.device.type in ("cpu", "cuda"):
+            and _layout(value) == torch.strided and not _TensorBase.is_quantized.__get__(value) \
+            and _device(value).type in ("cpu", "cuda"):
         return ["tensor", _encode_tensor(value, regions)]
     try:
         text = _repr(value)[:2000]
@@ -630,18 +640,19 @@ def _encode_array(array, regions):
 
 def _encode_tensor(tensor, regions):
     plain = _TensorBase.detach(tensor)
-    grad_fn = _TensorBase.grad_fn.__get__(tensor)
-    fields = {"dtype": _str(tensor.dtype).removeprefix("torch."), "shape": list(tensor.shape),
+    grad_fn = _grad_fn(tensor)
+    fields = {"dtype": _str(_dtype(tensor)).removeprefix("torch."), "shape": list(_shape(tensor)),
               "strides": list(_TensorBase.stride(plain)),
-              "requires_grad": bool(tensor.requires_grad), "is_leaf": bool(tensor.is_leaf),
+              "requires_grad": bool(_requires_grad(tensor)), "is_leaf": bool(_is_leaf(tensor)),
               "grad_fn": None if grad_fn is None else _type(grad_fn).__name__,
-              "class": "StandInCudaTensor" if _isinstance(tensor, StandInCudaTensor) else "Tensor",
-              "parameter": _isinstance(tensor, torch.nn.Parameter)
-              or bool(getattr(tensor, "_is_param", False))}
-    if _TensorBase.numel(plain) and _TensorBase.is_cpu.__get__(plain):
+              "class": "StandInCudaTensor" if issubclass(_type(tensor), StandInCudaTensor)
+              else "Tensor",
+              "parameter": issubclass(_type(tensor), torch.nn.Parameter)
+              or getattr(tensor, "_is_param", False) is True}
+    if _TensorBase.numel(plain) and _is_cpu(plain):
         itemsize = _TensorBase.element_size(plain)
         low = _TensorBase.data_ptr(plain)
-        span = sum((n - 1) * s for n, s in zip(plain.shape, fields["strides"])) + 1
+        span = sum((n - 1) * s for n, s in zip(fields["shape"], fields["strides"])) + 1
         index = _alias(low, low + span * itemsize, regions)
         # A view of a tensor argument is rebuilt on its storage, at a whole number of elements.
         if index is not None and (low - regions[index][0]) % itemsize == 0:

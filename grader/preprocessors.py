@@ -37,7 +37,7 @@ KERNEL_DIED = "KernelDied"
 NOTEBOOK_TIME_LIMIT = "NotebookTimeLimit"
 JUDGE_FAILED = "JudgeFailed"
 OUTPUT_TRUNCATED = "... output truncated: this cell printed more than {limit:,} characters ..."
-LIMIT_ERRORS = (KERNEL_DIED, NOTEBOOK_TIME_LIMIT, "CellTimeoutError")
+LIMIT_ERRORS = (KERNEL_DIED, NOTEBOOK_TIME_LIMIT, "CellTimeoutError", JUDGE_FAILED)
 # The judge sees no GPU: it forks, which CUDA does not survive, and every grade is then decided
 # against the same CUDA stand-in (grader.cuda_standin), on a laptop as on a GPU server.
 JUDGE_ENVIRONMENT = {"GRADER_JUDGE": "1", "CUDA_VISIBLE_DEVICES": ""}

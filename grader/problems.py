@@ -2,7 +2,8 @@
 
 Problems come from three places: the worker that could not execute a submission at all
 (`failure_reason`), the submitted notebook's structure compared with the gradebook (deleted,
-duplicated or edited cells), and the executed notebook (limits hit, output cut, stderr in a test).
+duplicated or edited cells), and the executed notebook (limits hit, output cut, stderr in a test,
+a student's function that ended the judge's child process).
 `grading-problems.json` in the course root keeps them between runs, by lesson and student.
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 import nbformat
 from nbgrader.utils import compute_checksum
 
+from grader.judge import ENDED_ITS_PROCESS
 from grader.preprocessors import LIMIT_ERRORS, OUTPUT_TRUNCATED
 
 PROBLEMS_FILE = "grading-problems.json"
@@ -80,6 +82,8 @@ def execution_problems(executed) -> list[str]:
                     or any(sign in output.evalue for sign in SANDBOX_SIGNS)):
                 found.append(f"cell {name} tried what the sandbox forbids or limits: "
                              f"{output.ename}: {output.evalue}"[:300])
+            elif output.output_type == "error" and ENDED_ITS_PROCESS in output.evalue:
+                found.append(f"test {name}: {output.evalue}"[:300])
             elif output.output_type == "stream" and TRUNCATION_MARK in output.text:
                 found.append(f"cell {name} printed too much; its output was cut")
             elif is_test and output.output_type == "stream" and output.name == "stderr":

@@ -28,14 +28,14 @@ def test_autograde_flags(calls, tmp_path):
           "--student", "ana", "--student", "bo", "--workers", "3", "--force"])
     assert calls == [((), dict(course_root=tmp_path, lessons=["01-conversion"],
                                students=["ana", "bo"], workers=3, db_url="postgresql://h/db",
-                               force=True, sandbox=True))]
+                               force=True, sandbox=True, judge=True))]
 
 
 def test_autograde_defaults_to_one_worker_per_core_and_this_course_and_opts_out(calls):
-    main(["autograde", "--no-sandbox"])
+    main(["autograde", "--no-sandbox", "--no-judge"])
     assert calls == [((), dict(course_root=COURSE_ROOT, lessons=None, students=None,
                                workers=os.cpu_count(), db_url=None, force=False,
-                               sandbox=False))]
+                               sandbox=False, judge=False))]
 
 
 def test_collect_report_and_generate_flags(calls, tmp_path):
