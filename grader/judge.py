@@ -107,9 +107,12 @@ def install(spec_path: str = SPEC_FILE) -> None:
         pass
     # The kernel's message sessions hold the key that signs its messages; children drop it.
     _state["sessions"] = [item for item in gc.get_objects() if _isinstance(item, Session)]
-    namespace = get_ipython().user_ns
+    shell = get_ipython()
     for name in spec["functions"]:
-        namespace[name] = AnswerProxy(name)
+        shell.user_ns[name] = AnswerProxy(name)
+    # Gradient mode is the one global state a call copies back: each test starts with it on, so
+    # what one exercise's function did to it cannot reach another exercise's test.
+    shell.events.register("pre_run_cell", lambda info: _set_grad_enabled(True))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -136,14 +139,15 @@ def _call_in_child(name, args, kwargs):
         finally:
             _exit(70)
     os.close(write_end)
+    status = None
     try:
         reply = _read_reply(read_end)
     finally:
         os.close(read_end)
-        _stop_child(pid)
+        status = _stop_child(pid)
     if reply is None:
-        raise RuntimeError(f"{name} {ENDED_ITS_PROCESS} ({_child_status(pid)}): for example "
-                           "os._exit(), a crash, or more memory than grading allows")
+        raise RuntimeError(f"{name} {ENDED_ITS_PROCESS} ({_describe_status(status)}): for "
+                           "example os._exit(), a crash, or more memory than grading allows")
     with _no_torch_function():
         return _apply(reply, known, regions, observers)
 
@@ -159,11 +163,8 @@ def _read_reply(fd):
     return _loads(data) if data else None
 
 
-_exit_statuses: dict = {}
-
-
-def _stop_child(pid):
-    """Kill the child and everything it started; reap it."""
+def _stop_child(pid) -> int:
+    """Kill the child and everything it started; reap it and return its wait status."""
     for target in (-pid, pid):
         try:
             os.kill(target, signal.SIGKILL)
@@ -176,12 +177,10 @@ def _stop_child(pid):
             os.kill(-1, signal.SIGKILL)
         except ProcessLookupError:
             pass
-    _, status = os.waitpid(pid, 0)
-    _exit_statuses[pid] = status
+    return os.waitpid(pid, 0)[1]
 
 
-def _child_status(pid):
-    status = _exit_statuses.pop(pid, 0)
+def _describe_status(status):
     if os.WIFSIGNALED(status):
         return f"killed by signal {signal.Signals(os.WTERMSIG(status)).name}"
     return f"exit status {os.WEXITSTATUS(status)}"
@@ -243,18 +242,21 @@ def _apply(reply, known, regions, observers):
         if len(data) == size and _string_at(address, size) != data:
             _memmove(address, data, size)
     for index, encoded in reply["replaced"]:
-        _replace_tensor(known, index, _decode(encoded, known, regions))
+        tensor = known[index]
+        if _isinstance(tensor, torch.Tensor):
+            with torch.no_grad():
+                tensor.data = _decode(encoded, known, regions)
     for index, name, encoded in reply["module_entries"]:
         module = known[index]
-        owner_path, _, leaf = name.rpartition(".")
+        owner_path, _, leaf = str(name).rpartition(".")
         owner = module.get_submodule(owner_path) if owner_path else module
         value = _decode(encoded, known, regions)
         table = owner._parameters if leaf in owner._parameters else owner._buffers
         table[leaf] = value
     for index, requires_grad in reply["requires_grad"]:
         tensor = known[index]
-        if tensor.is_leaf and tensor.requires_grad != requires_grad:
-            tensor.requires_grad_(bool(requires_grad))
+        if _isinstance(tensor, torch.Tensor) and tensor.is_leaf:
+            tensor.requires_grad_(requires_grad is True)
     _set_grad_enabled(bool(reply["grad_enabled"]))
     for recorder, state in zip(observers, reply["observers"]):
         recorder.judge_merge(state)
@@ -270,12 +272,6 @@ def _apply(reply, known, regions, observers):
             message += NAME_ERROR_HINT
         raise _builtin_class(category, name, BaseException)(message) from None
     return _decode(reply["result"], known, regions)
-
-
-def _replace_tensor(known, index, value):
-    tensor = known[index]
-    with torch.no_grad():
-        tensor.data = value
 
 
 _made_classes: dict = {}

@@ -124,3 +124,13 @@ def test_a_child_can_neither_sign_as_the_judge_nor_plant_a_module_for_it():
                        "found = keys()\nassert found and set(found) == {b''}, found\n"
                        "import colorsys\nassert not hasattr(colorsys, 'planted')")])
     passed(results["keys"])
+
+
+def test_gradient_mode_comes_back_from_a_call_but_not_into_the_next_test():
+    results = judged([
+        ("switches_off", "def switches_off():\n    torch.set_grad_enabled(False)",
+         "switches_off()\nassert not torch.is_grad_enabled()"),
+        ("later", "def later():\n    return 1", "assert torch.is_grad_enabled()\nlater()"),
+    ])
+    passed(results["switches_off"])
+    passed(results["later"])
