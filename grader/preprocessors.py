@@ -197,7 +197,7 @@ def answer_status(cell: NotebookNode) -> dict:
             reason = "stopped the kernel" if output.ename == KERNEL_DIED else "timed out"
             return {"status": "unfinished", "reason": reason}
     if errors:
-        return {"status": "raised", "reason": errors[0].ename}
+        return {"status": "raised", "reason": ""}
     return {"status": "ok", "reason": ""}
 
 
