@@ -342,10 +342,7 @@ def _decode(encoded, known, regions, depth=0):
     if kind == "same":
         return known[int(rest[0])]
     if kind == "torch.dtype":
-        dtype = getattr(torch, str(rest[0]), None)
-        if not _isinstance(dtype, torch.dtype):
-            raise ValueError(f"unknown torch dtype {rest[0]!r}")
-        return dtype
+        return _torch_dtype(rest[0])
     if kind == "np.dtype":
         return np.dtype(str(rest[0]))
     if kind == "device":
@@ -359,6 +356,13 @@ def _decode(encoded, known, regions, depth=0):
     if kind == "foreign":
         return _foreign(*rest[:3])
     raise ValueError(f"unknown kind {kind!r} in the answer's reply")
+
+
+def _torch_dtype(name):
+    dtype = getattr(torch, str(name), None)
+    if not _isinstance(dtype, torch.dtype):
+        raise ValueError(f"unknown torch dtype {name!r}")
+    return dtype
 
 
 def _region_buffer(regions, index):
@@ -385,7 +389,7 @@ def _decode_array(fields, regions):
 
 
 def _decode_tensor(fields, regions):
-    dtype = getattr(torch, str(fields["dtype"]))
+    dtype = _torch_dtype(fields["dtype"])
     shape = [int(n) for n in fields["shape"]]
     if fields.get("alias") is not None:
         index, offset = fields["alias"]
