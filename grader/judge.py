@@ -149,7 +149,7 @@ def _call_in_child(name, args, kwargs):
         raise RuntimeError(f"{name} {ENDED_ITS_PROCESS} ({_describe_status(status)}): for "
                            "example os._exit(), a crash, or more memory than grading allows")
     with _no_torch_function():
-        return _apply(reply, known, regions, observers)
+        return _apply(name, reply, known, regions, observers)
 
 
 def _read_reply(fd):
@@ -235,7 +235,7 @@ def _regions(known):
     return list(regions.values())
 
 
-def _apply(reply, known, regions, observers):
+def _apply(name, reply, known, regions, observers):
     for index, encoded in reply["memory"]:
         address, size, _ = regions[index]
         data = _b64decode(encoded)
@@ -267,10 +267,10 @@ def _apply(reply, known, regions, observers):
     for category, name, message in reply["warnings"]:
         warnings.warn(message, _builtin_class(category, name, Warning), stacklevel=3)
     if "raised" in reply:
-        category, name, message = reply["raised"]
-        if category == "NameError":
+        category, qualified_name, message = reply["raised"]
+        if category == "NameError" and repr(name) not in message:  # a name the function uses
             message += NAME_ERROR_HINT
-        raise _builtin_class(category, name, BaseException)(message) from None
+        raise _builtin_class(category, qualified_name, BaseException)(message) from None
     return _decode(reply["result"], known, regions)
 
 

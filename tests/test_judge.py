@@ -134,3 +134,13 @@ def test_gradient_mode_comes_back_from_a_call_but_not_into_the_next_test():
     ])
     passed(results["switches_off"])
     passed(results["later"])
+
+
+def test_a_name_defined_outside_the_answer_cells_is_explained():
+    results = judged([("uses_a_global", "def uses_a_global():\n    return helper()",
+                       "uses_a_global()"),
+                      ("never_defined", "raise ValueError('not yet')", "never_defined()")])
+    assert results["uses_a_global"][0] == [
+        "NameError: name 'helper' is not defined (grading runs only the read-only cells and the "
+        "answer cells: import or define what your function needs in its own answer cell)"]
+    assert results["never_defined"][0] == ["NameError: name 'never_defined' is not defined"]
