@@ -19,6 +19,10 @@ data, and exits; the judge never runs a line of student code. What crosses back:
   parameters, gradient mode, warnings, printed output, and what the course's recorders saw
   (`grader.device_log`, `grader.myths.watch_forward`: see `grader.recorders`).
 
+The child reports through functions captured before any answer ran, and puts back the attributes
+of every module and class its report uses before it reports, so an answer that patches them
+(this module included) forges nothing.
+
 Which answer cells a child runs: the exercise's own cell, unless it never finished in the student's
 kernel (it died or timed out: the proxy then fails at once), and every other answer cell that
 finished there without an error, so that an answer may call another exercise's function.
@@ -26,6 +30,7 @@ A child that never returns is stopped with its whole process group when the judg
 """
 
 import base64
+import binascii
 import builtins
 import ctypes
 import gc
@@ -64,7 +69,7 @@ _string_at, _memmove = ctypes.string_at, ctypes.memmove
 _fork, _write, _exit = os.fork, os.write, os._exit
 _is_grad_enabled, _set_grad_enabled = torch._C.is_grad_enabled, torch._C._set_grad_enabled
 _catch_warnings, _simplefilter = warnings.catch_warnings, warnings.simplefilter
-_type, _isinstance, _id, _str, _repr = type, isinstance, id, str, repr
+_type, _isinstance, _id, _str = type, isinstance, id, str
 _byte_bounds = np.lib.array_utils.byte_bounds
 # Tensor properties read through PyTorch's C base class: an answer may shadow them on torch.Tensor.
 _requires_grad, _is_leaf, _grad_fn, _dtype, _shape, _layout, _device, _is_cpu = (
@@ -484,7 +489,28 @@ def _captured(fd):
     return text
 
 
+def _protected_namespaces(observers) -> list:
+    """The modules and classes that reporting a call uses: their attributes as they were before
+    the answer cells ran are put back before the child reports, so a patch cannot forge a report."""
+    namespaces = [sys.modules[__name__], builtins, json, json.encoder, json.JSONEncoder, base64,
+                  binascii, ctypes, io, os, stat, np, sys.modules[_byte_bounds.__module__], torch,
+                  torch.nn, torch.nn.Module, torch.nn.Parameter]
+    for recorder in observers:
+        namespaces += [_type(recorder), sys.modules[_type(recorder).__module__]]
+    return namespaces
+
+
+def _put_back(saved) -> None:
+    for namespace, attributes in saved:
+        current = vars(namespace)
+        for key, value in attributes.items():
+            if current.get(key, _put_back) is not value:
+                setattr(namespace, key, value)
+
+
 def _run_and_report(name, args, kwargs, known, regions, observers):
+    put_back = _put_back  # held here: the answer cells may rebind the module's names
+    saved = [(namespace, dict(vars(namespace))) for namespace in _protected_namespaces(observers)]
     namespace = get_ipython().user_ns
     transformer = TransformerManager()
     for cell_name, source, status in _state["answers"]:
@@ -496,6 +522,7 @@ def _run_and_report(name, args, kwargs, known, regions, observers):
             exec(code, namespace)
         except BaseException:
             pass  # as in a notebook: what the cell defined before the error stays defined
+    put_back(saved)  # what the cells patched, the function does not get to see either
     reply = {"memory": [], "replaced": [], "module_entries": [], "requires_grad": [],
              "observers": [], "warnings": []}
     function = namespace.get(name)
@@ -508,8 +535,10 @@ def _run_and_report(name, args, kwargs, known, regions, observers):
                 _simplefilter("always")
                 result = function(*args, **kwargs)
         except BaseException as error:
+            put_back(saved)
             reply["raised"] = _describe_exception(error)
         else:
+            put_back(saved)
             try:
                 with _no_torch_function():
                     reply["result"] = _encode(result, known, regions)
@@ -517,6 +546,7 @@ def _run_and_report(name, args, kwargs, known, regions, observers):
                 reply["raised"] = ["TypeError", "builtins.TypeError",
                                    f"the result could not be read: {_describe_exception(error)[2]}"]
     reply["warnings"] = [_describe_warning(w) for w in caught]
+    put_back(saved)  # an exception's or a warning's message may have run the answer's code again
     reply["grad_enabled"] = bool(_is_grad_enabled())
     with _no_torch_function():
         _report_effects(reply, known, regions)
@@ -611,11 +641,8 @@ def _encode(value, known, regions, depth=0):
             and _layout(value) == torch.strided and not _TensorBase.is_quantized.__get__(value) \
             and _device(value).type in ("cpu", "cuda"):
         return ["tensor", _encode_tensor(value, regions)]
-    try:
-        text = _repr(value)[:2000]
-    except BaseException:
-        text = f"<{kind.__qualname__} object>"
-    return ["foreign", kind.__module__, kind.__qualname__, text]
+    # Not its repr: that would run the answer's code while the child reports.
+    return ["foreign", kind.__module__, kind.__qualname__, f"<{kind.__qualname__} object>"]
 
 
 def _alias(low, high, regions):

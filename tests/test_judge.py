@@ -144,3 +144,16 @@ def test_a_name_defined_outside_the_answer_cells_is_explained():
         "NameError: name 'helper' is not defined (grading runs only the read-only cells and the "
         "answer cells: import or define what your function needs in its own answer cell)"]
     assert results["never_defined"][0] == ["NameError: name 'never_defined' is not defined"]
+
+
+def test_patching_the_judges_own_reporting_forges_nothing():
+    results = judged([("doubles", "import grader.judge, grader.device_log\n"
+                                  "grader.judge._encode = lambda *args, **kwargs: ['int', '42']\n"
+                                  "grader.device_log.recorded_devices.judge_state = "
+                                  "lambda self: [['mul', ['cuda']]]\n\n"
+                                  "def doubles(t):\n    return t * 2",
+                       "from grader.device_log import recorded_devices\n"
+                       "with recorded_devices() as log:\n    r = doubles(torch.ones(2))\n"
+                       "assert type(r) is torch.Tensor and r.tolist() == [2.0, 2.0], r\n"
+                       "assert log.arithmetic_devices() == {'cpu'}, log.calls")])
+    passed(results["doubles"])
