@@ -51,10 +51,8 @@ from jupyter_client.session import Session
 
 from grader import recorders
 from grader.cuda_standin import StandInCudaTensor
-from grader.sandboxed_kernel import cap_processes
+from grader.sandboxed_kernel import ENDED_ITS_PROCESS, cap_processes
 
-SPEC_FILE = "judge-spec.json"
-ENDED_ITS_PROCESS = "ended the process it ran in before returning"
 NAME_ERROR_HINT = (" (grading runs only the read-only cells and the answer cells: import or define "
                    "what your function needs in its own answer cell)")
 MAX_REPLY_BYTES = 256 * 2**20
@@ -97,7 +95,7 @@ class AnswerProxy:
         return _call_in_child(self.__name__, args, kwargs)
 
 
-def install(spec_path: str = SPEC_FILE) -> None:
+def install(spec_path: str) -> None:
     """Make this kernel the judge: bind a proxy for each exercise, before any test cell runs."""
     spec = json.loads(Path(spec_path).read_text())
     _state["answers"] = [(cell["name"], cell["source"], cell["status"]) for cell in spec["answers"]]

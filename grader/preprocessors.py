@@ -30,7 +30,6 @@ from nbgrader.preprocessors import DeduplicateIds, Execute, NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_locked, is_solution
 from traitlets import Bool, Integer, Unicode
 
-from grader.judge import SPEC_FILE
 from grader.sandbox import SandboxedKernelManager, check_sandbox
 
 KERNEL_DIED = "KernelDied"
@@ -41,6 +40,7 @@ LIMIT_ERRORS = (KERNEL_DIED, NOTEBOOK_TIME_LIMIT, "CellTimeoutError", JUDGE_FAIL
 # The judge sees no GPU: it forks, which CUDA does not survive, and every grade is then decided
 # against the same CUDA stand-in (grader.cuda_standin), on a laptop as on a GPU server.
 JUDGE_ENVIRONMENT = {"GRADER_JUDGE": "1", "CUDA_VISIBLE_DEVICES": ""}
+SPEC_FILE = "judge-spec.json"  # the answer cells and how they ended, for the judge
 INSTALL_JUDGE = f"from grader.judge import install\ninstall({SPEC_FILE!r})"
 
 

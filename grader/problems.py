@@ -15,8 +15,8 @@ from pathlib import Path
 import nbformat
 from nbgrader.utils import compute_checksum
 
-from grader.judge import ENDED_ITS_PROCESS
 from grader.preprocessors import LIMIT_ERRORS, OUTPUT_TRUNCATED
+from grader.sandboxed_kernel import ENDED_ITS_PROCESS
 
 PROBLEMS_FILE = "grading-problems.json"
 TRUNCATION_MARK = OUTPUT_TRUNCATED.split(":")[0]

@@ -13,6 +13,9 @@ import os
 import runpy
 import sys
 
+# What the judge says when a student's function ends its child process; grader.problems names it.
+# Here, in a module without heavy imports, so the grader's own processes need not load the judge.
+ENDED_ITS_PROCESS = "ended the process it ran in before returning"
 PROCESS_EVENTS = {"os.fork", "os.forkpty", "os.posix_spawn", "os.spawn", "os.system",
                   "subprocess.Popen", "pty.spawn"}
 
