@@ -5,13 +5,14 @@ BIN := $(CURDIR)/$(VENV)/bin
 # nbgrader starts alembic and jupyter as subprocesses: the environment's tools come first.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: help setup lab test release outputs screenshots benchmark lock
+.PHONY: help setup lab test check generate release outputs screenshots benchmark lock
 
 help:
 	@echo "make lab      set up, then open the course in JupyterLab (your copies live in work/)"
 	@echo "make test     set up, then run the whole test suite (REQUIRE_CUDA=1 on a CUDA runner)"
-	@echo "make release  regenerate notebooks/ from solutions/ with nbgrader generate_assignment"
-	@echo "make outputs  re-execute solutions/ and store their outputs (before make release)"
+	@echo "make check    the fast subset: every unit test, no whole-class grading (a few minutes)"
+	@echo "make generate regenerate notebooks/ from solutions/ with nbgrader generate_assignment"
+	@echo "make outputs  re-execute solutions/ and store their outputs (before make generate)"
 	@echo "make screenshots  regenerate docs/screenshots/ in a headless Chromium"
 	@echo "make benchmark    time grader autograde against plain nbgrader autograde"
 	@echo "make lock     re-pin requirements.txt after changing pyproject.toml's dependencies"
@@ -26,22 +27,29 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	touch $@
 
 lab: setup
-	$(BIN)/python -m grader.lab $(LAB_ARGS)
+	$(BIN)/python -m grader.authoring.lab $(LAB_ARGS)
 
 test: setup
 	$(BIN)/python -m pytest
 
-release: setup
-	$(BIN)/python -m grader.release
+check: setup
+	$(BIN)/python -m pytest -m "not slow" tests
+
+generate: setup
+	$(BIN)/python -m grader.authoring.generate
+
+# The old name of generate, kept for a while: in nbgrader, "release" publishes to the exchange.
+release: generate
+	@echo "make release is now make generate; the old name will go away"
 
 outputs: setup
-	$(BIN)/python -m grader.outputs
+	$(BIN)/python -m grader.authoring.outputs
 
 screenshots: setup
-	$(BIN)/python tests/take_screenshots.py
+	$(BIN)/python tests/scripts/take_screenshots.py
 
 benchmark: setup
-	$(BIN)/python tests/benchmark_grading.py $(BENCHMARK_ARGS)
+	$(BIN)/python tests/scripts/benchmark_grading.py $(BENCHMARK_ARGS)
 
 lock:
 	rm -rf .lock-venv

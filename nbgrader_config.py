@@ -20,16 +20,17 @@ import os  # noqa: E402
 
 c.Exchange.root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "exchange")
 
-# Autograding with two of nbgrader's steps mended (grader/preprocessors.py): a copied graded cell
-# no longer fails the submission, and a dead kernel, an endless cell or endless output costs the
-# submission its remaining tests instead of stopping the grading run. The other steps are
+# Autograding with two of nbgrader's steps mended (grader/grading/preprocessors/): a copied graded
+# cell no longer fails the submission, and execution runs each kernel in a sandbox, runs the test
+# cells in a separate judge kernel, and lets a dead kernel, an endless cell or endless output cost
+# the submission its remaining tests instead of stopping the grading run. The other steps are
 # nbgrader's defaults, in nbgrader's order.
 from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties, CheckCellMetadata, ClearOutput, IgnorePattern, LimitOutput,
     OverwriteCells, OverwriteKernelspec, SaveAutoGrades)
 
-from grader.preprocessors import DeduplicateIdsCleanly, ExecuteWithLimits  # noqa: E402
+from grader.grading.preprocessors import DeduplicateIdsCleanly, ExecuteWithLimits  # noqa: E402
 
 c.Autograde.sanitize_preprocessors = [
     ClearOutput, DeduplicateIdsCleanly, OverwriteKernelspec, OverwriteCells, CheckCellMetadata]

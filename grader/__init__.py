@@ -1,19 +1,20 @@
-"""Course tools for "PyTorch tensors and NumPy arrays".
+"""Course tools for "PyTorch tensors and NumPy arrays", grouped by who uses them.
 
-- `grader.contract`: the lessons, graded functions and points every notebook must follow;
-  `grader.contract_check` checks a notebook against it.
-- `grader.checks`: the helpers that notebook test cells import.
-- `grader.cuda_standin`, `grader.device_log`: a CUDA stand-in and a device recorder, so GPU
-  exercises are graded alike with and without a GPU.
-- `grader.myths`: lesson 05's claims, the live demonstrations that decide them, and its test
-  helpers.
-- `grader.release`: regenerates the student notebooks from the instructor sources.
-- `grader.outputs`: re-executes the instructor sources to store reproducible outputs.
-- The instructor's grading tool, `grader <verb>` (`grader.cli`): `grader.collect` puts a class's
-  submissions in place, `grader.autograde` grades them in parallel through nbgrader with the steps
-  in `grader.preprocessors`, each kernel in the bubblewrap sandbox of `grader.sandbox` (started
-  through `grader.sandboxed_kernel`), `grader.problems` says why a submission could not be graded as
-  submitted, and `grader.report` writes the class report.
-- `grader.lab`: gives students their own copies of the lessons and opens JupyterLab.
-- `grader.pytest_plugin`: runs CUDA-only tests and notebook cells only where CUDA is.
+What the notebooks import, here at the top: their import paths are stored in every gradebook and
+every submitted notebook, so they never move.
+
+- `grader.checks`: the helpers that test cells check answers with.
+- `grader.cuda_standin`, `grader.device_log`, `grader.recorders`: a CUDA stand-in and a device
+  recorder, so GPU exercises are graded alike with and without a GPU.
+- `grader.myths`: lesson 05's claims, the live demonstrations that decide them, its test helpers.
+
+Shared by the other two: `grader.contract` (lessons, graded functions and points) and
+`grader.course` (the course folder, and how to run nbgrader in it).
+
+What course authors run, in `grader.authoring`: `generate` (student versions from the sources),
+`outputs` (stored outputs), `contract_check`, `lab` (JupyterLab with the students' own copies) and
+`pytest_plugin` (CUDA-only tests and cells).
+
+The instructor's grading tool, `grader <verb>`, in `grader.grading`: one module per verb, the
+nbgrader steps it adds, the sandbox, the judge, and the words it uses for what went wrong.
 """

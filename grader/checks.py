@@ -47,7 +47,8 @@ def _fail(what, message, hint=""):
     raise AssertionError(f"{what}: {message}" + (f" ({hint})" if hint else ""))
 
 
-def _type_name(value) -> str:
+def type_name(value) -> str:
+    """The qualified name of `value`'s type: numpy.bool, not just bool."""
     kind = _type(value)
     if kind is StandInCudaTensor:  # students should read what a real GPU would give them
         return "torch.Tensor"
@@ -60,7 +61,7 @@ def check_ndarray(result, expected, *, what="the result", dtype_hints=None):
     `dtype_hints` maps a wrong dtype to the misconception that usually produces it.
     """
     if _type(result) is not _ndarray:
-        _fail(what, f"is a {_type_name(result)}, expected a numpy.ndarray",
+        _fail(what, f"is a {type_name(result)}, expected a numpy.ndarray",
               "return an array, not a tensor, list, scalar or subclass")
     if result.dtype != expected.dtype:
         _fail(what, f"has dtype {result.dtype}, expected {expected.dtype}",
@@ -78,7 +79,7 @@ def check_tensor(result, expected, *, what="the result", dtype_hints=None):
     `dtype_hints` maps a wrong dtype to the misconception that usually produces it.
     """
     if _type(result) not in (_Tensor, StandInCudaTensor):
-        _fail(what, f"is a {_type_name(result)}, expected a torch.Tensor",
+        _fail(what, f"is a {type_name(result)}, expected a torch.Tensor",
               "return a tensor, not an array, list, scalar or subclass")
     if result.dtype != expected.dtype:
         _fail(what, f"has dtype {result.dtype}, expected {expected.dtype}",
@@ -96,7 +97,7 @@ def check_scalar(result, expected, *, what="the result"):
     if _type(result) is not _type(expected):
         hint = ("a one-element tensor or array is not a Python number: use .item()"
                 if _isinstance(result, (_Tensor, _ndarray, np.generic)) else "")
-        _fail(what, f"is a {_type_name(result)}, expected a Python {_type(expected).__name__}", hint)
+        _fail(what, f"is a {type_name(result)}, expected a Python {_type(expected).__name__}", hint)
     if result != expected:
         _fail(what, f"is {_repr(result)}, expected {_repr(expected)}")
 
@@ -107,7 +108,7 @@ def _host_view(x):
         return x
     if _isinstance(x, _Tensor):
         return _tensor_numpy(_tensor_detach(x))
-    raise TypeError(f"expected a CPU tensor or an array, got {_type_name(x)}")
+    raise TypeError(f"expected a CPU tensor or an array, got {type_name(x)}")
 
 
 def memory_overlaps(x, y) -> bool:

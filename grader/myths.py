@@ -27,6 +27,7 @@ import numpy as np
 import torch
 
 from grader import recorders
+from grader.checks import type_name  # lesson 05's tests import it from here too
 from grader.cuda_standin import cuda_device
 
 # Captured at import, before any answer cell runs (see the module docstring).
@@ -206,12 +207,6 @@ def wrong_verdicts(verdicts: dict, live: dict, claim_ids=CLAIM_IDS) -> list:
                          f"demonstration showed: {shown.evidence}, so the claim "
                          f"{'holds' if shown.holds else 'is false'}")
     return wrong
-
-
-def type_name(value) -> str:
-    """The qualified name of `value`'s type: numpy.bool, not just bool."""
-    kind = _type(value)
-    return f"{kind.__module__}.{kind.__qualname__}".removeprefix("builtins.")
 
 
 # --- Helpers for the test of predict -----------------------------------------------------------

@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from class_scenarios import LESSON, submit_class
-from grader.autograde import autograde
-from grading import SANDBOXED, CourseCopy
+from support.class_scenarios import LESSON, submit_class
+from grader.grading.autograde import autograde
+from support.grading import SANDBOXED, CourseCopy
 
 pytest_plugins = ["pytester"]
 

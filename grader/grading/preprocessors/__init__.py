@@ -1,0 +1,15 @@
+"""The nbgrader steps this course adds to autograding; `nbgrader_config.py` lists them in order.
+
+One step per module, as in nbgrader's own `preprocessors/`:
+
+- `ExecuteWithLimits` (execute_with_limits.py) stands where nbgrader's `Execute` stands.
+- `DeduplicateIdsCleanly` (deduplicate_ids_cleanly.py) stands where `DeduplicateIds` stands.
+- `ReplayExecution` (replay_execution.py) stands where `ExecuteWithLimits` stands when
+  `grader autograde` records a submission that a worker process has already executed.
+"""
+
+from grader.grading.preprocessors.deduplicate_ids_cleanly import DeduplicateIdsCleanly
+from grader.grading.preprocessors.execute_with_limits import ExecuteWithLimits
+from grader.grading.preprocessors.replay_execution import ReplayExecution
+
+__all__ = ["DeduplicateIdsCleanly", "ExecuteWithLimits", "ReplayExecution"]

@@ -1,0 +1,159 @@
+"""The judge (grader/grading/judge/) on small notebooks: what crosses back from a student's function,
+and what a misbehaving one can and cannot do to the tests."""
+
+import tempfile
+
+import nbformat
+
+from grader.grading.preprocessors import ExecuteWithLimits
+from support.grading import SANDBOXED
+
+IMPORTS = "import gc, sys, warnings\nimport numpy as np\nimport torch"
+
+
+def cell(source, role, name):
+    metadata = {"grade_id": name, "schema_version": 3, "locked": role != "answer",
+                "solution": role == "answer", "grade": role == "test"}
+    if role == "test":
+        metadata["points"] = 1
+    return nbformat.v4.new_code_cell(source, metadata={"nbgrader": metadata})
+
+
+def judged(exercises, **limits):
+    """Run a notebook of read-only imports and (name, answer, test) exercises; return the test
+    cells' error lines (empty for a passing test) and their printed text, by exercise."""
+    cells = [cell(IMPORTS, "read-only", "imports")]
+    for name, answer, test in exercises:
+        cells += [cell(answer, "answer", name), cell(test, "test", f"test_{name}")]
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    notebook.metadata.kernelspec = {"name": "python3", "display_name": "Python 3",
+                                    "language": "python"}
+    with tempfile.TemporaryDirectory() as work_folder:  # short: it holds the kernel's sockets
+        ExecuteWithLimits(sandbox=SANDBOXED, **limits).preprocess(
+            notebook, {"metadata": {"path": work_folder}})
+    results = {}
+    for (name, _, _), test_cell in zip(exercises, notebook.cells[2::2]):
+        errors = [f"{o.ename}: {o.evalue}" for o in test_cell.outputs if o.output_type == "error"]
+        text = "".join(o.get("text", "") for o in test_cell.outputs if o.output_type == "stream")
+        results[name] = (errors, text)
+    return results
+
+
+def passed(result):
+    errors, text = result
+    assert errors == [], errors
+    return text
+
+
+def test_views_writes_and_values_cross_as_they_are():
+    results = judged([
+        ("view", "def view(a):\n    return a[1:3]",
+         "a = np.arange(5.0)\nv = view(a)\n"
+         "assert type(v) is np.ndarray and np.shares_memory(v, a)\n"
+         "v[0] = 10.0\nassert a[1] == 10.0\n"
+         "t = torch.arange(4)\nassert view(t).untyped_storage().data_ptr() == "
+         "t.untyped_storage().data_ptr()"),
+        ("double_in_place", "def double_in_place(t):\n    t.mul_(2)\n    return None",
+         "t = torch.ones(3)\nassert double_in_place(t) is None\nassert t.tolist() == [2, 2, 2]"),
+        ("values", "def values():\n    return {'x': (1, 2.5, True, 'a', None), "
+                   "'dtype': np.dtype('int16'), 'torch_dtype': torch.bfloat16, "
+                   "'scalar': np.float32(1.5), 'tensor': torch.tensor([1.0], requires_grad=True)}",
+         "r = values()\nassert r['x'] == (1, 2.5, True, 'a', None)\n"
+         "assert type(r['x'][2]) is bool and type(r['scalar']) is np.float32\n"
+         "assert r['dtype'] == np.dtype('int16') and r['torch_dtype'] is torch.bfloat16\n"
+         "assert r['tensor'].requires_grad and r['tensor'].is_leaf"),
+    ])
+    for result in results.values():
+        passed(result)
+
+
+def test_exceptions_warnings_and_output_arrive_with_their_names():
+    results = judged([
+        ("raises", "class WrongDtype(TypeError):\n    pass\n\n"
+                   "def raises():\n    raise WrongDtype('no such dtype')",
+         "try:\n    raises()\nexcept TypeError as error:\n"
+         "    assert type(error).__name__ == 'WrongDtype' and str(error) == 'no such dtype'\n"
+         "else:\n    raise AssertionError('no exception')"),
+        ("warns", "def warns():\n    print('hello from the answer')\n"
+                  "    warnings.warn('careful', DeprecationWarning)\n    return 1",
+         "with warnings.catch_warnings(record=True) as caught:\n"
+         "    warnings.simplefilter('always')\n    warns()\n"
+         "assert [(w.category, str(w.message)) for w in caught] == [(DeprecationWarning, 'careful')]"),
+        ("unanswered", "def unanswered():\n    raise NotImplementedError()", "unanswered()"),
+    ])
+    passed(results["raises"])
+    assert "hello from the answer" in passed(results["warns"])
+    assert results["unanswered"][0] == ["NotImplementedError: "]
+
+
+def test_a_rigged_result_arrives_as_an_inert_placeholder():
+    results = judged([("rigged", "class Liar:\n    def __eq__(self, other):\n        return True\n"
+                                 "    def __bool__(self):\n        return True\n\n"
+                                 "def rigged():\n    return Liar()",
+                       "r = rigged()\nassert type(r).__name__ == 'Liar'\n"
+                       "assert not (r == 1) and r != 1 and not isinstance(r, np.ndarray)")])
+    passed(results["rigged"])
+
+
+def test_a_function_that_ends_its_process_fails_only_its_own_exercise():
+    results = judged([
+        ("dies", "import os\n\ndef dies():\n    os._exit(3)", "dies()"),
+        ("kills_the_judge", "import os, signal\n\ndef kills_the_judge():\n"
+                            "    os.kill(os.getppid(), signal.SIGKILL)", "kills_the_judge()"),
+        ("fine", "def fine():\n    return 1", "assert fine() == 1\nprint('fine: passed')"),
+    ])
+    assert "dies ended the process it ran in before returning (exit status 3)" in \
+        results["dies"][0][0]
+    assert results["kills_the_judge"][0] and results["fine"] == ([], "fine: passed\n")
+
+
+def test_an_answer_that_never_finished_fails_at_once_and_others_still_run():
+    results = judged([("loops", "while True:\n    pass", "loops()"),
+                      ("fine", "def fine():\n    return 1", "assert fine() == 1")], timeout=3)
+    assert results["loops"][0] == ["RuntimeError: loops is not defined: its answer cell timed out "
+                                   "when the notebook ran, so it was not graded"]
+    passed(results["fine"])
+
+
+def test_a_child_can_neither_sign_as_the_judge_nor_plant_a_module_for_it():
+    results = judged([("keys", "import pathlib\nfrom jupyter_client.session import Session\n\n"
+                               "def keys():\n"
+                               "    pathlib.Path('colorsys.py').write_text('planted = True')\n"
+                               "    return [s.key for s in gc.get_objects() "
+                               "if isinstance(s, Session)]",
+                       "found = keys()\nassert found and set(found) == {b''}, found\n"
+                       "import colorsys\nassert not hasattr(colorsys, 'planted')")])
+    passed(results["keys"])
+
+
+def test_gradient_mode_comes_back_from_a_call_but_not_into_the_next_test():
+    results = judged([
+        ("switches_off", "def switches_off():\n    torch.set_grad_enabled(False)",
+         "switches_off()\nassert not torch.is_grad_enabled()"),
+        ("later", "def later():\n    return 1", "assert torch.is_grad_enabled()\nlater()"),
+    ])
+    passed(results["switches_off"])
+    passed(results["later"])
+
+
+def test_a_name_defined_outside_the_answer_cells_is_explained():
+    results = judged([("uses_a_global", "def uses_a_global():\n    return helper()",
+                       "uses_a_global()"),
+                      ("never_defined", "raise ValueError('not yet')", "never_defined()")])
+    assert results["uses_a_global"][0] == [
+        "NameError: name 'helper' is not defined (grading runs only the read-only cells and the "
+        "answer cells: import or define what your function needs in its own answer cell)"]
+    assert results["never_defined"][0] == ["NameError: name 'never_defined' is not defined"]
+
+
+def test_patching_the_judges_own_reporting_forges_nothing():
+    results = judged([("doubles", "import grader.grading.judge.kernel as judge, grader.device_log\n"
+                                  "judge._encode = lambda *args, **kwargs: ['int', '42']\n"
+                                  "grader.device_log.recorded_devices.judge_state = "
+                                  "lambda self: [['mul', ['cuda']]]\n\n"
+                                  "def doubles(t):\n    return t * 2",
+                       "from grader.device_log import recorded_devices\n"
+                       "with recorded_devices() as log:\n    r = doubles(torch.ones(2))\n"
+                       "assert type(r) is torch.Tensor and r.tolist() == [2.0, 2.0], r\n"
+                       "assert log.arithmetic_devices() == {'cpu'}, log.calls")])
+    passed(results["doubles"])

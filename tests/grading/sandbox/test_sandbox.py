@@ -1,0 +1,112 @@
+"""Graded in the sandbox, each attack in tests/fixtures/attacks/ fails, is named, and changes nothing else.
+
+Every attack is one student's answer to lesson 01's `tensor_to_array` (COURSE_ROOT stands for the
+course folder): it must earn nothing for that exercise, full points for the four others, leave the
+honest students' grades alone, and show up among the grading problems. The course's files stay
+byte-identical. Without the sandbox the reading attacks do earn the points: they are real.
+"""
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from support.class_scenarios import EXPECTED, LESSON, all_scores, submit_class
+from grader.grading import problems
+from grader.grading.autograde import autograde
+from grader.grading.sandbox import bubblewrap
+from support import FIXTURES
+from support.grading import CourseCopy, solution_answers, with_answers
+
+ATTACKS = sorted(FIXTURES.glob("attacks/*.py"))
+READING_ATTACKS = ("reads-instructor-source", "reads-hidden-tests", "reads-another-student")
+HONEST = ("correct", "partly-wrong")
+# what a problem says for each kind of attack
+PHRASES = {"prints-without-end": "printed too much", "never-returns": "time limit"}
+
+UNAVAILABLE = bubblewrap.unavailable_reason()
+pytestmark = pytest.mark.skipif(UNAVAILABLE is not None, reason=str(UNAVAILABLE))
+
+
+def submit_attacks(course: CourseCopy, attacks) -> None:
+    released, answers = course.student_notebook(), solution_answers(LESSON)
+    submit_class(course, {student: EXPECTED[student] for student in HONEST})
+    for attack in attacks:
+        code = attack.read_text().replace("COURSE_ROOT", str(course.root))
+        course.submit(attack.stem, with_answers(released, {**answers, "tensor_to_array": code}))
+
+
+def fingerprint(root: Path) -> dict[str, str]:
+    """Hashes of the course's files that grading must not touch, and the gradebook's lessons."""
+    files = {str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+             for folder in ("solutions", "notebooks", "submitted") for path in
+             sorted((root / folder).rglob("*")) if path.is_file()}
+    files["nbgrader_config.py"] = hashlib.sha256(
+        (root / "nbgrader_config.py").read_bytes()).hexdigest()
+    with sqlite3.connect(root / "gradebook.db") as gradebook:
+        for table in ("assignment", "notebook", "grade_cells", "solution_cells", "source_cell"):
+            files[table] = repr(gradebook.execute(f"select * from {table}").fetchall())
+    return files
+
+
+@pytest.fixture(scope="module")
+def attacked_class(tmp_path_factory):
+    course = CourseCopy(tmp_path_factory.mktemp("attacked"), LESSON)
+    with (course.root / "nbgrader_config.py").open("a") as config:
+        config.write("\nc.Execute.timeout = 10\n")
+    submit_attacks(course, ATTACKS)
+    before = fingerprint(course.root)
+    found = autograde(course_root=course.root, workers=2, progress=False)
+    return course, found, before
+
+
+@pytest.mark.parametrize("attack", [path.stem for path in ATTACKS])
+def test_an_attack_earns_nothing_for_its_exercise_and_changes_no_other(attacked_class, attack):
+    course, _, _ = attacked_class
+    scores = all_scores(course.root)[attack]
+    assert scores.pop("test_tensor_to_array") == 0
+    assert set(scores.values()) == {1.0}
+
+
+@pytest.mark.parametrize("attack", [path.stem for path in ATTACKS])
+def test_each_attack_is_named_among_the_grading_problems(attacked_class, attack):
+    course, found, _ = attacked_class
+    reasons = problems.load(course.root)[LESSON][attack]
+    phrase = PHRASES.get(attack, "the sandbox forbids or limits")
+    assert any(phrase in reason and "'tensor_to_array'" in reason for reason in reasons), reasons
+
+
+def test_honest_students_keep_their_grades(attacked_class):
+    course, _, _ = attacked_class
+    totals = {student: sum(scores.values()) for student, scores in all_scores(course.root).items()}
+    assert {student: totals[student] for student in HONEST} == {
+        student: EXPECTED[student][0] for student in HONEST}
+
+
+def test_the_course_files_and_the_gradebooks_lessons_are_unchanged(attacked_class):
+    course, _, before = attacked_class
+    assert fingerprint(course.root) == before
+
+
+def test_without_the_sandbox_the_reading_attacks_succeed(tmp_path):
+    course = CourseCopy(tmp_path, LESSON)
+    submit_attacks(course, [path for path in ATTACKS if path.stem in READING_ATTACKS])
+    autograde(course_root=course.root, workers=2, sandbox=False, progress=False)
+    scores = all_scores(course.root)
+    for attack in READING_ATTACKS:
+        assert sum(scores[attack].values()) == 5, attack
+
+
+def test_grading_refuses_where_bubblewrap_cannot_run(tmp_path, monkeypatch):
+    course = CourseCopy(tmp_path, LESSON)
+    submit_class(course, {"correct": EXPECTED["correct"]})
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    bubblewrap.check_sandbox.cache_clear()
+    try:
+        with pytest.raises(bubblewrap.SandboxUnavailable, match="--no-sandbox"):
+            autograde(course_root=course.root, progress=False)
+    finally:
+        bubblewrap.check_sandbox.cache_clear()
+    assert not (course.root / "autograded").exists()  # refused before running anything

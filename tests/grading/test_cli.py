@@ -1,0 +1,59 @@
+"""Each `grader` verb passes its flags to its module's function unchanged."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from grader.authoring import generate
+from grader.course import COURSE_ROOT
+from grader.grading import autograde, collect, export, feedback, report
+from grader.grading.cli import main
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    recorded = []
+
+    def recorder(*args, **kwargs):
+        recorded.append((args, kwargs))
+        return {} if "workers" in kwargs else ([], []) if "source" in kwargs else "out"
+    for module in (autograde, collect, export, feedback, generate, report):
+        name = module.__name__.rpartition(".")[2]
+        monkeypatch.setattr(module, name, recorder)
+    return recorded
+
+
+def test_autograde_flags(calls, tmp_path):
+    main(["--course", str(tmp_path), "--db", "postgresql://h/db", "autograde", "01-conversion",
+          "--student", "ana", "--student", "bo", "--workers", "3", "--force"])
+    assert calls == [((), dict(course_root=tmp_path, lessons=["01-conversion"],
+                               students=["ana", "bo"], workers=3, db_url="postgresql://h/db",
+                               force=True, sandbox=True, judge=True))]
+
+
+def test_autograde_defaults_to_one_worker_per_core_and_this_course_and_opts_out(calls):
+    main(["autograde", "--no-sandbox", "--no-judge"])
+    assert calls == [((), dict(course_root=COURSE_ROOT, lessons=None, students=None,
+                               workers=os.cpu_count(), db_url=None, force=False,
+                               sandbox=False, judge=False))]
+
+
+def test_collect_report_export_feedback_and_generate_flags(calls, tmp_path):
+    main(["--course", str(tmp_path), "collect", "class.zip"])
+    main(["--course", str(tmp_path), "report", "--output", "r.html"])
+    main(["--course", str(tmp_path), "--db", "sqlite:///g.db", "export", "--output", "g.csv"])
+    main(["--course", str(tmp_path), "feedback", "01-conversion"])
+    main(["--course", str(tmp_path), "generate", "02-shared-memory"])
+    assert calls == [((), dict(course_root=tmp_path, source=Path("class.zip"))),
+                     ((), dict(course_root=tmp_path, output=Path("r.html"), db_url=None)),
+                     ((), dict(course_root=tmp_path, output=Path("g.csv"),
+                               db_url="sqlite:///g.db")),
+                     ((), dict(course_root=tmp_path, lessons=["01-conversion"], db_url=None)),
+                     ((), dict(course_root=tmp_path, lessons=["02-shared-memory"]))]
+
+
+def test_an_unknown_verb_lists_the_verbs(capsys):
+    with pytest.raises(SystemExit):
+        main(["grade-everything"])
+    assert "generate" in capsys.readouterr().err

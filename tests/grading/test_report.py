@@ -1,0 +1,42 @@
+"""After `grader autograde`: the class report, the CSV export and the HTML feedback of a class."""
+
+import csv
+import re
+
+from support.class_scenarios import EXPECTED, LESSON
+from grader.grading.cli import main
+
+
+def test_the_report_shows_figures_failures_and_every_problem(graded_class, tmp_path):
+    course = graded_class[0]
+    output = tmp_path / "report.html"
+    main(["--course", str(course.root), "report", "--output", str(output)])
+    page = output.read_text()
+    assert f"{len(EXPECTED)} students" in page
+    figures = re.findall(r'<img src="data:image/png;base64,[^"]+" alt="([^"]+)">', page)
+    assert len(figures) == 2 and all(alt.strip() for alt in figures)
+    assert "Histogram of the total points" in figures[0]
+    assert "test_tensor_to_array" in figures[1]
+    # the wrong answer's failure message is the most frequent one for its exercise
+    assert re.search(r"<td>test_tensor_to_array</td><td>AssertionError: [^<]*ndarray", page)
+    for student, (_, phrase) in EXPECTED.items():
+        if phrase:
+            row = re.search(rf"<td>{LESSON}</td><td>{student}</td><td>([^<]*)</td>", page)
+            assert row and phrase in row.group(1).replace("&#x27;", "'"), student
+
+
+def test_export_writes_one_row_per_student_with_the_gradebook_score(graded_class, tmp_path):
+    course = graded_class[0]
+    output = tmp_path / "grades.csv"
+    main(["--course", str(course.root), "export", "--output", str(output)])
+    with output.open() as grades:
+        rows = list(csv.DictReader(grades))
+    assert {row["student_id"]: float(row["score"]) for row in rows} == {
+        student: points for student, (points, _) in EXPECTED.items()}
+
+
+def test_feedback_gives_each_graded_student_an_html_page(graded_class):
+    course = graded_class[0]
+    main(["--course", str(course.root), "feedback", LESSON])
+    page = course.root / "feedback" / "partly-wrong" / LESSON / "conversion.html"
+    assert "Score: 4.0 / 5.0" in page.read_text()
