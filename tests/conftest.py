@@ -1,16 +1,32 @@
-"""Fixtures shared by several test files."""
+"""Markers by area, and the fixtures several test files share."""
 
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from support.class_scenarios import LESSON, submit_class
+from grader.course import COURSE_ROOT
 from grader.grading.autograde import autograde
+from support.class_scenarios import LESSON, submit_class
 from support.grading import SANDBOXED, CourseCopy
 
 pytest_plugins = ["pytester"]
+TESTS = Path(__file__).parent
+AREAS = ("notebook_helpers", "authoring", "grading", "lessons")  # pyproject.toml describes them
+
+
+def pytest_collection_modifyitems(items):
+    """Each test gets the marker of its folder's area; nbval's cells of the instructor sources
+    are lessons executed whole, so slow too."""
+    for item in items:
+        path = Path(item.path)
+        if path.is_relative_to(TESTS) and path.relative_to(TESTS).parts[0] in AREAS:
+            item.add_marker(path.relative_to(TESTS).parts[0])
+        elif path.is_relative_to(COURSE_ROOT / "solutions"):
+            item.add_marker("lessons")
+            item.add_marker("slow")
 
 SHORT_CELL_TIMEOUT = "\nc.Execute.timeout = 10  # the endless loop need not take 30 s here\n"
 

@@ -52,10 +52,12 @@ def failure_reason(errors: list[str], submitted: Path) -> str:
         except (MetadataError, SchemaTooOldError, SchemaTooNewError) as error:
             return (f"the nbgrader metadata of {path.name} is broken ({str(error)[:200]}); ask "
                     "for a fresh copy of the lesson with the answers pasted in")
-    last = next((line for message in reversed(errors)
-                 for line in reversed(message.strip().splitlines()) if line.strip()), None)
-    return (f"grading failed: {last or 'nbgrader gave no reason'}; the submission is readable, "
-            "so this is likely a fault of the grader: grade it alone (--student) to see the log")
+    # nbgrader logs the exception's traceback, then a summary; the traceback's last line says it.
+    logged = [m for m in errors if "Traceback (most recent call last)" in m] or errors
+    lines = [line for line in (logged[0] if logged else "").splitlines() if line.strip()]
+    return (f"grading failed: {lines[-1] if lines else 'nbgrader gave no reason'}; the submission "
+            "is readable, so this is likely a fault of the grader: grade it alone (--student) to "
+            "see the log")
 
 
 def _cell_name(cell, index: int) -> str:

@@ -20,7 +20,7 @@ SPEC_FILE = "judge-spec.json"
 INSTALL_JUDGE = f"from grader.grading.judge.kernel import install\ninstall({SPEC_FILE!r})"
 
 
-def test_cells(nb: NotebookNode) -> list[int]:
+def graded_tests(nb: NotebookNode) -> list[int]:
     """The indices of the autograder test cells: graded code cells that are not answers."""
     return [index for index, cell in enumerate(nb.cells)
             if cell.cell_type == "code" and is_grade(cell) and not is_solution(cell)]

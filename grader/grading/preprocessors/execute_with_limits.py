@@ -23,7 +23,7 @@ from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer
 
 from grader.grading import vocabulary
-from grader.grading.judge.notebook import judge_notebook, take_verdicts, test_cells, write_spec
+from grader.grading.judge.notebook import graded_tests, judge_notebook, take_verdicts, write_spec
 from grader.grading.limits import OutputBudget, TimeBudget, failure_output, not_run
 from grader.grading.sandbox.bubblewrap import check_sandbox
 from grader.grading.sandbox.kernel_manager import SandboxedKernelManager
@@ -59,7 +59,7 @@ class ExecuteWithLimits(Execute):
         if self.sandbox:
             check_sandbox()
         budget = TimeBudget(self.notebook_timeout)  # the student's kernel and the judge share it
-        tests = test_cells(nb) if self.judge else []
+        tests = graded_tests(nb) if self.judge else []
         self._run(nb, resources, budget, skipped=set(tests))
         while tests:  # a judge that dies is replaced for the tests after the one it died in
             with tempfile.TemporaryDirectory(prefix="grader-judge-") as folder:

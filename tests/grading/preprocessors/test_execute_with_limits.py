@@ -4,6 +4,8 @@ import tempfile
 
 import nbformat
 import pytest
+from nbclient.exceptions import DeadKernelError
+from nbgrader.preprocessors import Execute
 
 from grader.grading.preprocessors import ExecuteWithLimits
 from grader.grading.vocabulary import KERNEL_DIED, NOT_RUN, NOTEBOOK_TIME_LIMIT, OUTPUT_TRUNCATED
@@ -50,3 +52,22 @@ def test_a_dead_kernel_fails_its_cell_and_skips_the_rest(death):
     cells = executed("x = 1", death, "print(x)")
     assert errors(cells[1])[0].startswith(f"{KERNEL_DIED}: the kernel died while running")
     assert errors(cells[2]) == [f"{NOT_RUN}: not run: the kernel stopped in an earlier cell"]
+
+
+def test_a_fault_of_the_grader_stops_grading_instead_of_passing_for_a_dead_kernel(monkeypatch):
+    def grader_bug(self, cell, resources, index):
+        raise KeyError("a bug in the grader")
+
+    monkeypatch.setattr(Execute, "preprocess_cell", grader_bug)
+    with pytest.raises(KeyError, match="a bug in the grader"):
+        executed("x = 1")
+
+
+def test_a_kernel_that_died_is_the_submissions_loss(monkeypatch):  # the control of the test above
+    def dies(self, cell, resources, index):
+        raise DeadKernelError("Kernel died")
+
+    monkeypatch.setattr(Execute, "preprocess_cell", dies)
+    cells = executed("x = 1", "y = 2")
+    assert errors(cells[0])[0].startswith(f"{KERNEL_DIED}: the kernel died while running")
+    assert errors(cells[1]) == [f"{NOT_RUN}: not run: the kernel stopped in an earlier cell"]
