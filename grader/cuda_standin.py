@@ -23,7 +23,8 @@ from torch.overrides import TorchFunctionMode
 CUDA0 = torch.device("cuda", 0)
 HOST = torch.device("cpu")
 
-# PyTorch's messages, as FACTS.md records them from an H100 with torch 2.11 (tests/test_cuda_standin.py).
+# PyTorch's messages, as docs/facts.md records them from an H100 with torch 2.11
+# (tests/notebook_helpers/test_cuda_standin.py).
 NUMPY_REFUSAL = ("can't convert cuda:0 device type tensor to numpy. "
                  "Use Tensor.cpu() to copy the tensor to host memory first.")
 MIXED_DEVICES = ("Expected all tensors to be on the same device, but found at least two "

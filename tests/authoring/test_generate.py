@@ -32,6 +32,7 @@ def test_student_notebooks_are_what_the_sources_generate(tmp_path):
             "hand; change the source and run `make generate`")
 
 
+@pytest.mark.slow  # generates every lesson twice
 def test_generating_twice_gives_identical_files(tmp_path):
     generate_in_copy(tmp_path)
     first = {p: p.read_bytes() for p in (tmp_path / "notebooks").rglob("*.ipynb")}

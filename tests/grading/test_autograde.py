@@ -14,6 +14,8 @@ from grader.grading import problems
 from grader.grading.autograde import autograde, pending_submissions
 from support.grading import SANDBOXED, CourseCopy
 
+pytestmark = pytest.mark.slow  # grades whole classes
+
 
 def digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -19,6 +19,8 @@ from grader.grading.autograde import autograde
 from grader.course import nbgrader
 from support.grading import SANDBOXED, CourseCopy
 
+pytestmark = pytest.mark.slow  # grades whole classes
+
 HONEST = ("correct", "untouched", "partly-wrong")
 
 

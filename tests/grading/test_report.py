@@ -1,12 +1,39 @@
-"""After `grader autograde`: the class report, the CSV export and the HTML feedback of a class."""
+"""The class report's reading of a failure, and after `grader autograde`: the class report, the CSV
+export and the HTML feedback of a class."""
 
 import csv
 import re
 
-from support.class_scenarios import EXPECTED, LESSON
+import nbformat
+import pytest
+
+from grader.grading import vocabulary
 from grader.grading.cli import main
+from grader.grading.limits import failure_output, not_run
+from grader.grading.report import first_failure
+from support.class_scenarios import EXPECTED, LESSON
 
 
+def test_the_first_failure_is_the_line_a_student_reads_first():
+    cell = nbformat.v4.new_code_cell("", outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text="checking\n"),
+        nbformat.v4.new_output("error", ename="AssertionError", evalue="the result: " + "x" * 200,
+                               traceback=[])])
+    message = first_failure(cell)
+    assert message.startswith("AssertionError: the result: xxx") and message.endswith("...")
+    assert len(message) == 160
+    assert first_failure(nbformat.v4.new_code_cell("")) is None
+
+
+def test_cells_that_grading_stopped_are_left_to_the_grading_problems():
+    for stopped in (failure_output(vocabulary.KERNEL_DIED, "the kernel died"),
+                    not_run("the kernel stopped in an earlier cell")):
+        assert first_failure(nbformat.v4.new_code_cell("", outputs=[stopped])) is None
+    bare = nbformat.v4.new_output("error", ename="NotImplementedError", evalue="", traceback=[])
+    assert first_failure(nbformat.v4.new_code_cell("", outputs=[bare])) == "NotImplementedError"
+
+
+@pytest.mark.slow
 def test_the_report_shows_figures_failures_and_every_problem(graded_class, tmp_path):
     course = graded_class[0]
     output = tmp_path / "report.html"
@@ -25,6 +52,7 @@ def test_the_report_shows_figures_failures_and_every_problem(graded_class, tmp_p
             assert row and phrase in row.group(1).replace("&#x27;", "'"), student
 
 
+@pytest.mark.slow
 def test_export_writes_one_row_per_student_with_the_gradebook_score(graded_class, tmp_path):
     course = graded_class[0]
     output = tmp_path / "grades.csv"
@@ -35,6 +63,7 @@ def test_export_writes_one_row_per_student_with_the_gradebook_score(graded_class
         student: points for student, (points, _) in EXPECTED.items()}
 
 
+@pytest.mark.slow
 def test_feedback_gives_each_graded_student_an_html_page(graded_class):
     course = graded_class[0]
     main(["--course", str(course.root), "feedback", LESSON])

@@ -10,6 +10,8 @@ from grader.contract import LESSONS_BY_FOLDER
 from support.grading import answer_fixtures, grade_lesson
 from grader.course import COURSE_ROOT, lesson_folders
 
+pytestmark = pytest.mark.slow  # grades whole classes
+
 LESSONS = lesson_folders(COURSE_ROOT)
 FIXTURES = [fixture for lesson in LESSONS for fixture in answer_fixtures(lesson)]
 

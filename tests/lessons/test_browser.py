@@ -8,9 +8,9 @@ from grader.course import COURSE_ROOT, lesson_folders
 
 from support.browser import CHROMIUM, Lab, chromium_page, course_server
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     CHROMIUM is None,
-    reason="Chromium is not installed: `sudo apt-get install chromium` (Debian/Ubuntu) and rerun")
+    reason="Chromium is not installed: `sudo apt-get install chromium` (Debian/Ubuntu) and rerun")]
 
 LESSONS = lesson_folders(COURSE_ROOT)
 

@@ -7,6 +7,8 @@ import pytest
 from nbclient import NotebookClient
 from grader.course import COURSE_ROOT
 
+pytestmark = pytest.mark.slow  # executes whole lessons
+
 STUDENT_NOTEBOOKS = sorted(COURSE_ROOT.glob("notebooks/*/*.ipynb"))
 
 

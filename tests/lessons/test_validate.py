@@ -11,6 +11,8 @@ from grader.contract import LESSONS_BY_FOLDER
 from grader.course import COURSE_ROOT, lesson_folders
 from support.grading import solution_answers, with_answers
 
+pytestmark = pytest.mark.slow  # executes whole lessons
+
 LESSONS = lesson_folders(COURSE_ROOT)
 
 

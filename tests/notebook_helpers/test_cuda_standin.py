@@ -1,7 +1,7 @@
 """The CUDA stand-in behaves like a real CUDA device for everything the exercises touch.
 
 Each scenario below runs an operation on a device tensor and states what PyTorch does on a real
-GPU (FACTS.md, measured on an H100). On every machine the stand-in must match that; on a CUDA
+GPU (docs/facts.md, measured on an H100). On every machine the stand-in must match that; on a CUDA
 runner the real device must match it too, so the table itself is checked against real CUDA.
 """
 

@@ -1,7 +1,7 @@
-"""Lesson 05's demonstrations give the verdicts FACTS.md states, and its test helpers hold up.
+"""Lesson 05's demonstrations give the verdicts docs/facts.md states, and its test helpers hold up.
 
 The autograder compares a student's `seed_verdicts` with these demonstrations run live, so each
-one must reach the verdict FACTS.md records (measured on a CPU and on an H100): only C5 holds.
+one must reach the verdict docs/facts.md records (measured on a CPU and on an H100): only C5 holds.
 """
 
 import numpy as np
@@ -14,7 +14,7 @@ from grader.myths import CLAIM_IDS, CLAIMS, Demonstration
 
 FACTS = {"C1": False, "C2": False, "C3": False, "C4": False, "C5": True, "C6": False, "C7": False}
 
-# What each demonstration must show, in words FACTS.md uses.
+# What each demonstration must show, in words docs/facts.md uses.
 EVIDENCE = {
     "C1": ["still shares memory with t: True", "[-10000.0, -10000.0, 0.0, 0.0]"],
     "C2": ["tensor([1., 2., 3.], requires_grad=True)"],

@@ -15,6 +15,8 @@ from support import FIXTURES
 from support.class_scenarios import LESSON, all_scores
 from support.grading import SANDBOXED, CourseCopy, solution_answers, with_answers
 
+pytestmark = pytest.mark.slow  # grades whole classes
+
 TAMPERING = sorted(FIXTURES.glob("tampering/*.py"))
 
 # Wrong in one way each (values, dtype, type), and two correct answers.

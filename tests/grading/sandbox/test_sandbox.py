@@ -27,7 +27,8 @@ HONEST = ("correct", "partly-wrong")
 PHRASES = {"prints-without-end": "printed too much", "never-returns": "time limit"}
 
 UNAVAILABLE = bubblewrap.unavailable_reason()
-pytestmark = pytest.mark.skipif(UNAVAILABLE is not None, reason=str(UNAVAILABLE))
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(UNAVAILABLE is not None, reason=str(UNAVAILABLE))]
 
 
 def submit_attacks(course: CourseCopy, attacks) -> None:
