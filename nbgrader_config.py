@@ -25,15 +25,21 @@ c.Exchange.root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "exch
 # cells in a separate judge kernel, and lets a dead kernel, an endless cell or endless output cost
 # the submission its remaining tests instead of stopping the grading run. The other steps are
 # nbgrader's defaults, in nbgrader's order.
-from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
+from nbconvert.preprocessors import (  # noqa: E402
+    ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor)
 from nbgrader.preprocessors import (  # noqa: E402
-    AssignLatePenalties, CheckCellMetadata, ClearOutput, IgnorePattern, LimitOutput,
+    AssignLatePenalties, CheckCellMetadata, ClearOutput, GetGrades, IgnorePattern, LimitOutput,
     OverwriteCells, OverwriteKernelspec, SaveAutoGrades)
 
-from grader.grading.preprocessors import DeduplicateIdsCleanly, ExecuteWithLimits  # noqa: E402
+from grader.grading.preprocessors import (  # noqa: E402
+    DeduplicateIdsCleanly, ExecuteWithLimits, HideHiddenTests)
 
 c.Autograde.sanitize_preprocessors = [
     ClearOutput, DeduplicateIdsCleanly, OverwriteKernelspec, OverwriteCells, CheckCellMetadata]
 c.Autograde.autograde_preprocessors = [
     ExecuteWithLimits, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
     AssignLatePenalties, CheckCellMetadata]
+
+# Feedback as nbgrader makes it, without the hidden tests: they are restored in every autograded
+# notebook, and would otherwise reach every student who reads their feedback.
+c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]

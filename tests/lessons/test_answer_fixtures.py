@@ -1,14 +1,21 @@
-"""Real `nbgrader autograde` on each lesson: solution, untouched student version, answer fixtures.
+"""Real `nbgrader autograde` on each lesson: solution, untouched student version, answer fixtures;
+and the feedback they get.
 
 The grading of a lesson happens once per test session (it starts one kernel per submission); the
 tests below only read the gradebook it produced.
 """
 
+import html
+import re
+
+import nbformat
 import pytest
+from nbgrader.utils import is_grade, is_solution
 
 from grader.contract import LESSONS_BY_FOLDER
-from support.grading import answer_fixtures, grade_lesson
 from grader.course import COURSE_ROOT, lesson_folders
+from grader.grading.feedback import feedback
+from support.grading import answer_fixtures, grade_lesson, hidden_test_lines
 
 pytestmark = pytest.mark.slow  # grades whole classes
 
@@ -54,3 +61,29 @@ def test_answer_fixture_earns_what_it_deserves(graded, fixture):
         f"{fixture.path.name} earned {fixture_scores[fixture.id]} of {points}: "
         + ("a correct answer must earn full points" if fixture.correct
            else "an answer built on this misconception must earn nothing"))
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_feedback_names_each_failure_and_holds_no_hidden_test(graded, lesson):
+    course, _ = graded(lesson)
+    hidden = hidden_test_lines(lesson)
+    notebook = LESSONS_BY_FOLDER[lesson].notebook
+    autograded = nbformat.read(course.root / "autograded" / "untouched" / lesson / notebook,
+                               as_version=4)
+    sources = "\n".join(cell.source for cell in autograded.cells)
+    assert hidden and all(line in sources for line in hidden)  # what feedback would otherwise show
+    feedback(course_root=course.root, lessons=[lesson])
+    pages = sorted((course.root / "feedback").glob(f"*/{lesson}/*.html"))
+    assert len(pages) == len(list((course.root / "autograded").glob(f"*/{lesson}")))
+    failures = 0
+    for page in pages:
+        text = html.unescape(re.sub(r"<[^>]+>", "", page.read_text()))
+        assert not [line for line in hidden if line in text], page
+        graded = nbformat.read(course.root / "autograded" / page.parts[-3] / lesson / notebook,
+                               as_version=4)
+        for cell in graded.cells:
+            for output in cell.get("outputs", []):
+                if output.output_type == "error" and is_grade(cell) and not is_solution(cell):
+                    failures += 1
+                    assert f"{output.ename}: {output.evalue}" in text, (page, output.evalue)
+    assert failures >= len(LESSONS_BY_FOLDER[lesson].exercises)  # the untouched ones at least

@@ -21,12 +21,14 @@ from grader.authoring.generate import generate
 from grader.contract import LESSONS_BY_FOLDER
 from grader.course import COURSE_ROOT
 from grader.grading.autograde import autograde
+from grader.grading.preprocessors import HideHiddenTests
 from grader.grading.sandbox.bubblewrap import unavailable_reason
 from support import FIXTURES
 
 ANSWERS = FIXTURES / "answers"
 SANDBOXED = unavailable_reason() is None
 SOLUTION_MARKERS = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n", re.MULTILINE)
+HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,18 @@ def solution_answers(lesson: str) -> dict[str, str]:
                            as_version=4)
     return {cell.metadata.nbgrader["grade_id"]: SOLUTION_MARKERS.sub("", cell.source)
             for cell in source.cells if is_solution(cell)}
+
+
+def hidden_test_lines(lesson: str) -> set[str]:
+    """Lines of the instructor's hidden tests (stripped) that the student version never shows."""
+    source = nbformat.read(COURSE_ROOT / "solutions" / lesson / LESSONS_BY_FOLDER[lesson].notebook,
+                           as_version=4)
+    released = nbformat.reads(nbformat.writes(source), as_version=4)
+    HideHiddenTests().preprocess(released, {})
+    shown = {line.strip() for cell in released.cells for line in cell.source.splitlines()}
+    hidden = {line.strip() for cell in source.cells for line in HIDDEN.findall(cell.source)
+              for line in line.splitlines()}
+    return {line for line in hidden - shown if len(line) >= 12 and not line.startswith("#")}
 
 
 def with_answers(notebook, answers: dict[str, str]):
