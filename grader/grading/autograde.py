@@ -20,7 +20,6 @@ import os
 import shutil
 import tempfile
 import warnings
-from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -142,27 +141,37 @@ def snapshot_gradebook(db_url: str, path: Path) -> None:
 
 
 def execute_all(course_root: Path, snapshot: Path, work_root: Path, settings: dict,
-                todo: list[Submission], workers: int):
-    """Yield each submission's Execution as workers finish; a crashed worker is replaced once."""
-    crashes: Counter[Submission] = Counter()
+                todo: list[Submission], workers: int, execute=None):
+    """Yield each submission's Execution as workers finish.
+
+    A worker that dies takes the submissions it was running with it, though only one of them
+    killed it: those suspects are graded again, each alone in a worker of its own, so that only
+    the one that kills its worker again is charged with it. (`execute` stands in for
+    `execute_submission` in tests.)"""
+    execute = execute or execute_submission
     spawn = multiprocessing.get_context("spawn")  # workers must not inherit this process's state
-    while todo:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=quiet_worker,
-                                 initargs=(work_root / "workers.log",)) as pool:
-            running = {pool.submit(execute_submission, course_root, snapshot, work_root,
-                                   settings, s): s for s in todo}
-            todo = []
-            for future in as_completed(running):
-                submission = running[future]
-                try:
-                    yield future.result()
-                except BrokenProcessPool:
-                    crashes[submission] += 1
-                    if crashes[submission] < 2:
-                        todo.append(submission)
-                    else:
-                        yield Execution(submission, "the grading worker itself crashed twice "
-                                                    "(out of memory?); grade it alone to see why")
+
+    def pool(size):
+        return ProcessPoolExecutor(max_workers=size, mp_context=spawn, initializer=quiet_worker,
+                                   initargs=(work_root / "workers.log",))
+
+    suspects = []
+    with pool(workers) as shared:
+        running = {shared.submit(execute, course_root, snapshot, work_root, settings,
+                                 submission): submission for submission in todo}
+        for future in as_completed(running):
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                suspects.append(running[future])
+    for submission in suspects:
+        with pool(1) as alone:
+            try:
+                yield alone.submit(execute, course_root, snapshot, work_root, settings,
+                                   submission).result()
+            except BrokenProcessPool:
+                yield Execution(submission, "the grading worker crashed while grading this "
+                                            "submission alone (out of memory?)")
 
 
 def pending_submissions(course_root: Path, lessons=None, students=None,
@@ -221,5 +230,8 @@ def autograde(*, course_root: Path, lessons: list[str] | None = None,
                 found[submission] = problems.submission_problems(
                     course_root, submission.lesson, submission.student, execution.failure)
                 problems.save(course_root, {submission: found[submission]})
+                # Its work folder is not needed any more: free the disk for the next ones.
+                shutil.rmtree(work_root / submission.student / submission.lesson,
+                              ignore_errors=True)
                 bar.update()
     return found

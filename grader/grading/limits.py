@@ -1,10 +1,11 @@
 """How grading holds a running notebook to its limits, and what a cell it stopped shows.
 
-`ExecuteWithLimits` keeps one `TimeBudget` per notebook and one `OutputBudget` per execution;
-the limits themselves, and the names of the failures written here, are in
-`grader.grading.vocabulary`.
+`ExecuteWithLimits` keeps one `TimeBudget` and one `OutputBudget` per notebook, for the student's
+kernel and the judge together; the limits themselves, and the names of the failures written here,
+are in `grader.grading.vocabulary`.
 """
 
+import json
 import time
 
 import nbformat
@@ -38,36 +39,59 @@ class TimeBudget:
         return self._deadline is not None and self._clock() > self._deadline
 
 
+def output_size(content: dict) -> int:
+    """Characters an output message adds to the notebook: its text, every representation of its
+    data (an image counts as its base64 text) and its metadata."""
+    size = len(content.get("text", ""))
+    for value in (*content.get("data", {}).values(), content.get("metadata") or ""):
+        size += len(value) if isinstance(value, str) else len(json.dumps(value, default=str))
+    return size
+
+
 class OutputBudget:
-    """Characters of output kept per cell. Output is admitted message by message as it streams
-    in, so an endless print is cut before it fills the grader's memory. Errors always pass: a
-    failing test must stay failing. Only text is counted: a figure is bounded by its size."""
+    """Characters of output kept per cell and per notebook, of every kind (text, HTML, images,
+    JSON). Output is admitted message by message as it streams in, so an endless print or display
+    is cut before it fills the grader's memory or the gradebook's notebook. Errors always pass: a
+    failing test must stay failing."""
 
-    def __init__(self, max_chars: int):
-        self.max_chars = max_chars
-        self._used: dict[int, int] = {}
+    KINDS = ("stream", "display_data", "execute_result")
 
-    def admit(self, msg: dict, cell_index: int) -> tuple[dict | None, NotebookNode | None]:
-        """What of `msg` to keep (None: nothing), and the note to add when this message is the
-        one that went past the budget."""
-        if msg["msg_type"] not in ("stream", "display_data", "execute_result"):
+    def __init__(self, cell_chars: int, notebook_chars: int):
+        self.cell_chars, self.notebook_chars = cell_chars, notebook_chars
+        self._used: dict[object, int] = {}
+        self._total = 0
+
+    def admit(self, msg: dict, cell: object) -> tuple[dict | None, NotebookNode | None]:
+        """What of `msg` to keep in `cell` (None: nothing), and the note to add when this message
+        is the one that went past a budget."""
+        if msg["msg_type"] not in self.KINDS:
             return msg, None
-        used = self._used.get(cell_index, 0)
-        if used > self.max_chars:
+        used = self._used.get(cell, 0)
+        if used > self.cell_chars or self._total > self.notebook_chars:
             return None, None
         content = msg["content"]
-        size = len(content.get("text", "")) + len(content.get("data", {}).get("text/plain", ""))
-        self._used[cell_index] = used + size
-        if used + size <= self.max_chars:
+        size = output_size(content)
+        self._used[cell] = used + size
+        self._total += size
+        if used + size <= self.cell_chars and self._total <= self.notebook_chars:
             return msg, None
-        room = self.max_chars - used
+        room = min(self.cell_chars - used, self.notebook_chars - (self._total - size))
         kept = None
         if msg["msg_type"] == "stream" and room > 0:  # keep what fits of this message
             kept = {**msg, "content": {**content, "text": content["text"][:room]}}
-        return kept, self.truncation_note()
+        return kept, self.truncation_note(used + size > self.cell_chars)
 
-    def truncation_note(self) -> NotebookNode:
-        text = (f"... output truncated: this cell printed more than {self.max_chars:,} "
-                "characters ...")
+    def admit_update(self, msg: dict, outputs: int) -> bool:
+        """Whether a display update that rewrites `outputs` earlier outputs still fits."""
+        size = output_size(msg["content"]) * outputs
+        if self._total + size > self.notebook_chars:
+            return False
+        self._total += size
+        return True
+
+    def truncation_note(self, cell: bool = True) -> NotebookNode:
+        limit = self.cell_chars if cell else self.notebook_chars
+        text = (f"... output truncated: {'this cell' if cell else 'the notebook'} printed more "
+                f"than {limit:,} characters ...")
         return nbformat.v4.new_output("display_data", data={"text/plain": text},
-                                      metadata={vocabulary.OUTPUT_TRUNCATED: self.max_chars})
+                                      metadata={vocabulary.OUTPUT_TRUNCATED: limit})

@@ -26,7 +26,7 @@ from grader.grading import vocabulary
 PROBLEMS_FILE = "grading-problems.json"
 # What the sandbox's walls and limits (grader/grading/sandbox/) look like from inside a cell: the
 # exceptions, and the error numbers of the OSErrors (Python writes them as "[Errno N] ...").
-SANDBOX_REFUSALS = {"MemoryError", vocabulary.PROCESS_LIMIT}
+SANDBOX_REFUSALS = {"MemoryError", vocabulary.PROCESS_LIMIT, vocabulary.MEMORY_LIMIT}
 SANDBOX_ERRNOS = {
     errno.EROFS: "a read-only folder",
     errno.EACCES: "a folder it may not write",
@@ -34,6 +34,8 @@ SANDBOX_ERRNOS = {
     socket.EAI_AGAIN: "a name lookup, without a network",
     errno.EAGAIN: "one more process or thread than allowed",
     errno.ENOMEM: "more memory than allowed",
+    errno.ENOSPC: "more RAM-backed files than allowed",
+    errno.EFBIG: "a file larger than allowed",
 }
 OS_ERROR = re.compile(r"\[Errno (?P<number>-?\d+)\][^:]*(?:: '(?P<path>[^']*)')?")
 

@@ -20,6 +20,7 @@ NOT_RUN = "NotRun"  # not run: the kernel stopped, or the time ran out, in an ea
 JUDGE_FAILED = "JudgeFailed"  # the judge kernel could not start, so no test could be judged
 ANSWER_ENDED_ITS_PROCESS = "AnswerEndedItsProcess"  # a student's function ended the judge's child
 PROCESS_LIMIT = "ProcessLimitExceeded"  # a cell started more processes than the sandbox allows
+MEMORY_LIMIT = "MemoryLimitExceeded"  # the sandbox killed a process of this cell for memory
 
 # The failures that grading itself writes in place of what a cell would have shown: they say why
 # a cell earned nothing, not what the answer got wrong.
@@ -63,7 +64,11 @@ class Limit:
 NOTEBOOK_TIMEOUT = Limit(
     600, "Seconds a whole notebook may run; later cells are not run and earn nothing.")
 MAX_OUTPUT_CHARS = Limit(
-    100_000, "Characters of output kept per cell; the rest is dropped, with a note.")
+    100_000, "Characters of output kept per cell, of every kind (text, HTML, JSON, images as "
+    "base64); the rest is dropped, with a note.")
+MAX_NOTEBOOK_OUTPUT_CHARS = Limit(
+    2_000_000, "Characters of output kept in a whole notebook, of every kind; the rest is dropped, "
+    "with a note.")
 MEMORY_LIMIT_MB = Limit(
     4096, "Memory (heap and anonymous mappings) a kernel may allocate, in MiB.")
 MAX_PROCESSES_STARTED = Limit(
@@ -72,6 +77,7 @@ MAX_TASKS = Limit(
     512, "Processes and threads the sandbox may hold at once: the hard backstop, from "
     "RLIMIT_NPROC or, for root, a pids cgroup where one can be made.")
 MAX_FILE_MB = Limit(100, "Largest file a kernel may write, in MiB.")
+SHARED_MEMORY_MB = Limit(64, "RAM-backed files a kernel may hold in /dev/shm, in MiB.")
 MAX_REPLY_BYTES = Limit(
     256 * 2**20, "Bytes a student's function may send back to the judge from one call.")
 MAX_CALL_OUTPUT_CHARS = Limit(

@@ -39,7 +39,7 @@ def test_a_cell_stopped_at_its_time_limit_is_named():
 
 
 def test_cut_output_is_recognised_by_the_notes_metadata_not_its_text():
-    note = OutputBudget(10).truncation_note()
+    note = OutputBudget(10, 100).truncation_note()
     assert problems.execution_problems(executed(graded_test(note))) == [
         "cell 'test_f' printed too much; its output was cut"]
     look_alike = nbformat.v4.new_output("stream", name="stdout", text=note.data["text/plain"])

@@ -26,5 +26,4 @@ def test_a_sandboxed_kernel_sees_only_the_declared_environment(monkeypatch):
 
 def test_every_limit_has_a_positive_default_and_a_meaning():
     limits = [value for value in vars(vocabulary).values() if isinstance(value, vocabulary.Limit)]
-    assert len(limits) == 8
-    assert all(limit.default > 0 and limit.meaning.endswith(".") for limit in limits)
+    assert limits and all(limit.default > 0 and limit.meaning.endswith(".") for limit in limits)

@@ -40,6 +40,11 @@ class ExecuteWithLimits(Execute):
         vocabulary.MAX_OUTPUT_CHARS.default, help=vocabulary.MAX_OUTPUT_CHARS.meaning
     ).tag(config=True)
 
+    max_notebook_output_chars = Integer(
+        vocabulary.MAX_NOTEBOOK_OUTPUT_CHARS.default,
+        help=vocabulary.MAX_NOTEBOOK_OUTPUT_CHARS.meaning
+    ).tag(config=True)
+
     sandbox = Bool(
         True, help="Run each kernel in a bubblewrap sandbox (grader/grading/sandbox/); refuse to "
         "execute where bubblewrap cannot run. False runs students' code unconfined."
@@ -58,22 +63,23 @@ class ExecuteWithLimits(Execute):
     def preprocess(self, nb, resources=None, km=None):
         if self.sandbox:
             check_sandbox()
-        budget = TimeBudget(self.notebook_timeout)  # the student's kernel and the judge share it
+        # The student's kernel and the judge share the notebook's budgets.
+        self._time = TimeBudget(self.notebook_timeout)
+        self._outputs = OutputBudget(self.max_output_chars, self.max_notebook_output_chars)
         tests = graded_tests(nb) if self.judge else []
-        self._run(nb, resources, budget, skipped=set(tests))
+        self._run(nb, resources, skipped=set(tests))
         while tests:  # a judge that dies is replaced for the tests after the one it died in
             with tempfile.TemporaryDirectory(prefix="grader-judge-") as folder:
                 write_spec(nb, Path(folder))
                 judged = judge_notebook(nb, tests)
-                self._run(judged, {**resources, "metadata": {"path": folder}}, budget,
+                self._run(judged, {**resources, "metadata": {"path": folder}},
                           environment=vocabulary.JUDGE_ENVIRONMENT)
             tests = take_verdicts(nb, judged, tests)
         return nb, resources
 
-    def _run(self, nb, resources, budget: TimeBudget, *, skipped=frozenset(), environment=None):
+    def _run(self, nb, resources, *, skipped=frozenset(), environment=None):
         """Execute `nb` in a new kernel, leaving the cells `skipped` as they are."""
-        self._budget, self._skipped, self._environment = budget, skipped, environment
-        self._outputs = OutputBudget(self.max_output_chars)
+        self._skipped, self._environment = skipped, environment
         self._stopped = None  # the error output that the cells after a stop get
         return super().preprocess(nb, resources)
 
@@ -88,8 +94,8 @@ class ExecuteWithLimits(Execute):
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code" or index in self._skipped:
             return cell, resources
-        self._budget.start()
-        if self._stopped is None and self._budget.spent():
+        self._time.start()
+        if self._stopped is None and self._time.spent():
             cell.outputs = [failure_output(
                 vocabulary.NOTEBOOK_TIME_LIMIT, f"the notebook ran past its "
                 f"{self.notebook_timeout} s budget before this cell; it and the cells after it "
@@ -99,19 +105,48 @@ class ExecuteWithLimits(Execute):
         if self._stopped is not None:
             cell.outputs = [self._stopped]
             return cell, resources
+        hits = self._limit_hits()
         try:
-            return super().preprocess_cell(cell, resources, index)
+            super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
-            reason = "the kernel died while running this cell (for example os._exit or a crash)"
+            self._stop(cell, "the kernel died while running this cell (for example os._exit or "
+                             "a crash)")
         except CellTimeoutError:  # interrupted at the cell time limit, the kernel went on
-            reason = "the kernel ignored the interrupt at the per-cell time limit and was stopped"
-        cell.outputs.append(failure_output(vocabulary.KERNEL_DIED, reason))
-        self._stopped = not_run("the kernel stopped in an earlier cell")
+            self._stop(cell, "the kernel ignored the interrupt at the per-cell time limit and "
+                             "was stopped")
+        self._name_limit_hits(cell, hits)
         return cell, resources
 
+    def _stop(self, cell, reason: str) -> None:
+        cell.outputs.append(failure_output(vocabulary.KERNEL_DIED, reason))
+        self._stopped = not_run("the kernel stopped in an earlier cell")
+
+    def _limit_hits(self) -> dict[str, int]:
+        """What the sandbox refused so far (grader.grading.sandbox.kernel_manager.limit_hits)."""
+        return self.km.limit_hits() if hasattr(self.km, "limit_hits") else {}
+
+    def _name_limit_hits(self, cell, before: dict[str, int]) -> None:
+        """The limits the sandbox enforced on processes this cell started, which their own
+        errors (a shell's, a killed child's) do not always bring back to the cell."""
+        after = self._limit_hits()
+        if after.get("memory", 0) > before.get("memory", 0):
+            cell.outputs.append(failure_output(
+                vocabulary.MEMORY_LIMIT, "the sandbox killed a process this cell ran: together, "
+                f"its processes held more than {self.km.memory_limit_mb} MiB"))
+        if after.get("pids", 0) > before.get("pids", 0):
+            cell.outputs.append(failure_output(
+                vocabulary.PROCESS_LIMIT, "the sandbox refused to start a process this cell "
+                f"asked for: it may hold at most {self.km.max_tasks} processes and threads"))
+
     def output(self, outs, msg, display_id, cell_index):
-        kept, note = self._outputs.admit(msg, cell_index)
+        kept, note = self._outputs.admit(msg, id(self.nb.cells[cell_index]))
         out = None if kept is None else super().output(outs, kept, display_id, cell_index)
         if note is not None:
             outs.append(note)
         return out
+
+    def _update_display_id(self, display_id, msg):
+        # An update rewrites earlier outputs in place, past `output`: it is counted here.
+        outputs = sum(map(len, self._display_id_map.get(display_id, {}).values()))
+        if self._outputs.admit_update(msg, outputs):
+            super()._update_display_id(display_id, msg)

@@ -60,10 +60,11 @@ def unavailable_reason() -> str | None:
     return None
 
 
-def isolation(work_folder: Path, *also_writable: Path) -> list[str]:
+def isolation(work_folder: Path, *also_writable: Path,
+              shared_memory_mb: int = vocabulary.SHARED_MEMORY_MB.default) -> list[str]:
     """bubblewrap arguments: namespaces, read-only system and Python, a writable work folder."""
     args = ["--unshare-all", "--die-with-parent", "--new-session", "--proc", "/proc",
-            "--dev", "/dev"]
+            "--dev", "/dev", "--size", str(shared_memory_mb * 2**20), "--tmpfs", "/dev/shm"]
     for folder in SYSTEM_FOLDERS:
         args += ["--ro-bind-try", folder, folder]
     for link in SYSTEM_LINKS:

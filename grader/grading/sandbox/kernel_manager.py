@@ -13,13 +13,18 @@ import time
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import Integer, default
+from traitlets import Bool, Integer, default
 
 from grader.grading import vocabulary
 from grader.grading.sandbox.bubblewrap import SANDBOX_HOME, environment, isolation
 
 SOCKET_PARENT = "/tmp" if os.path.isdir("/tmp") else None
-PIDS_CGROUPS = (Path("/sys/fs/cgroup/pids"), Path("/sys/fs/cgroup"))  # cgroup v1, v2
+CGROUP_ROOT = Path("/sys/fs/cgroup")  # v1: a folder per controller below it; v2: the root itself
+CGROUP_LIMITS = {"pids": ("pids.max",), "memory": ("memory.max", "memory.limit_in_bytes")}
+# Where a cgroup counts the times its limit was enforced: refused forks, processes killed for
+# memory (v1 and v2 files), as "name count" lines.
+CGROUP_EVENTS = {"pids": (("pids.events", "max"),),
+                 "memory": (("memory.events", "oom_kill"), ("memory.oom_control", "oom_kill"))}
 
 
 def limit_setting(limit: vocabulary.Limit) -> Integer:
@@ -37,20 +42,44 @@ def own_process_count() -> int:
     return count
 
 
-def new_pids_cgroup(name: str) -> Path | None:
-    """A new cgroup that can cap a kernel's processes, where this user may make one."""
-    for base in PIDS_CGROUPS:
+def new_cgroup(controller: str, name: str, limit: int) -> Path | None:
+    """A new cgroup that caps `controller` ("pids" or "memory") at `limit`, where this user may
+    make one: cgroup v1 has a hierarchy per controller, v2 one for all."""
+    for base in (CGROUP_ROOT / controller, CGROUP_ROOT):
         if not ((base / "cgroup.procs").exists() and os.access(base, os.W_OK)):
             continue
         group = base / name
         try:
             group.mkdir(exist_ok=True)
-            if (group / "pids.max").exists():
-                return group
+            for limit_file in CGROUP_LIMITS[controller]:
+                if (group / limit_file).exists():
+                    (group / limit_file).write_text(str(limit))
+                    return group
             group.rmdir()
         except OSError:
             pass
     return None
+
+
+def cgroups_available() -> bool:
+    """Whether this process may make the cgroups that cap a sandbox's processes and memory."""
+    return os.getuid() == 0 and any((base / "cgroup.procs").exists() and os.access(base, os.W_OK)
+                                    for base in (CGROUP_ROOT / "memory", CGROUP_ROOT))
+
+
+def limit_hits(groups: list[Path]) -> dict[str, int]:
+    """How many times each controller's limit was enforced in `groups` so far."""
+    hits = {}
+    for controller, files in CGROUP_EVENTS.items():
+        for group in groups:
+            for name, key in files:
+                try:
+                    lines = (group / name).read_text().splitlines()
+                except OSError:
+                    continue
+                counts = [int(line.split()[1]) for line in lines if line.split()[:1] == [key]]
+                hits[controller] = hits.get(controller, 0) + sum(counts)
+    return hits
 
 
 def remove_cgroup(group: Path) -> None:
@@ -61,6 +90,8 @@ def remove_cgroup(group: Path) -> None:
                 os.kill(int(pid), signal.SIGKILL)
             group.rmdir()
             return
+        except FileNotFoundError:
+            return  # v2: the same group served both controllers, and is gone
         except OSError:
             time.sleep(0.1)  # processes still exiting
 
@@ -72,6 +103,12 @@ class SandboxedKernelManager(AsyncKernelManager):
     max_processes = limit_setting(vocabulary.MAX_PROCESSES_STARTED)
     max_tasks = limit_setting(vocabulary.MAX_TASKS)
     max_file_mb = limit_setting(vocabulary.MAX_FILE_MB)
+    shared_memory_mb = limit_setting(vocabulary.SHARED_MEMORY_MB)
+    use_cgroups = Bool(
+        True, help="Cap the processes and the memory of the whole sandbox (its children and "
+        "RAM-backed files too) with cgroups, where they can be made (as root); without them "
+        "only the per-process limits hold."
+    ).tag(config=True)
 
     @default("transport")
     def _default_transport(self):
@@ -98,20 +135,28 @@ class SandboxedKernelManager(AsyncKernelManager):
         kernel = super().format_kernel_cmd(extra_arguments)
         if "ipykernel_launcher" in kernel:  # the kernel of every course notebook
             kernel[kernel.index("ipykernel_launcher")] = "grader.grading.sandbox.kernel"
-        command = ["bwrap", *isolation(self._work_folder, self._socket_folder),
+        command = ["bwrap", *isolation(self._work_folder, self._socket_folder,
+                                       shared_memory_mb=self.shared_memory_mb),
                    *environment(self._work_folder, self._requested_environment),
                    "--setenv", vocabulary.MAX_PROCESSES, str(self.max_processes),
                    "prlimit", *limits, "--", *kernel]
-        if os.getuid() != 0:
+        if os.getuid() != 0 or not self.use_cgroups:
             return command
-        # No rlimit binds root: a cgroup caps the processes instead, where one can be made. The
-        # shell joins it before it becomes bubblewrap, so every sandboxed process is counted.
-        self._cgroup = new_pids_cgroup(f"grader-kernel-{os.getpid()}-{id(self)}")
-        if self._cgroup is None:
+        # No rlimit binds root: cgroups cap the processes, and the memory of the whole sandbox
+        # (its children and its RAM-backed files too), where they can be made. The shell joins
+        # them before it becomes bubblewrap, so every sandboxed process is counted.
+        name = f"grader-kernel-{os.getpid()}-{id(self)}"
+        self._cgroups = list(dict.fromkeys(filter(None, (
+            new_cgroup("pids", name, self.max_tasks),
+            new_cgroup("memory", name, self.memory_limit_mb * 2**20)))))
+        if not self._cgroups:
             return command
-        (self._cgroup / "pids.max").write_text(str(self.max_tasks))
-        return ["sh", "-c", 'echo $$ > "$0/cgroup.procs" && exec "$@"', str(self._cgroup),
-                *command]
+        join = 'for group in $0; do echo $$ > "$group/cgroup.procs" || exit 70; done; exec "$@"'
+        return ["sh", "-c", join, " ".join(map(str, self._cgroups)), *command]
+
+    def limit_hits(self) -> dict[str, int]:
+        """How many forks the sandbox refused, and processes it killed for memory, so far."""
+        return limit_hits(getattr(self, "_cgroups", []))
 
     async def _async_cleanup_resources(self, restart=False):
         await super()._async_cleanup_resources(restart=restart)
@@ -125,9 +170,9 @@ class SandboxedKernelManager(AsyncKernelManager):
         if hasattr(self, "_socket_folder"):
             shutil.rmtree(self._work_folder / SANDBOX_HOME, ignore_errors=True)
             shutil.rmtree(self._socket_folder, ignore_errors=True)
-        if getattr(self, "_cgroup", None) is not None:
-            remove_cgroup(self._cgroup)
-            self._cgroup = None
+        for group in getattr(self, "_cgroups", ()):
+            remove_cgroup(group)
+        self._cgroups = []
 
     def _keep_matplotlib_font_cache(self):
         # A fresh MPLCONFIGDIR would make matplotlib rebuild its font list in every kernel.

@@ -46,6 +46,23 @@ def test_output_is_cut_at_the_limit_but_an_error_after_it_is_kept():
     assert errors(cells[0]) == ["ValueError: wrong"]
 
 
+
+def stored_chars(cell) -> int:
+    return len(nbformat.writes(nbformat.v4.new_notebook(cells=[cell])))
+
+
+def test_rich_output_and_display_updates_count_against_the_budgets():
+    flood = ("from IPython.display import HTML, display\n"
+             "for _ in range(50):\n    display(HTML('<p>' + 'x' * 10_000 + '</p>'))")
+    updates = ("from IPython.display import HTML, display\n"
+               "handles = [display(HTML('small'), display_id=True) for _ in range(20)]\n"
+               "for handle in handles:\n    handle.update(HTML('y' * 100_000))")
+    cells = executed(flood, updates, max_output_chars=50_000, max_notebook_output_chars=200_000)
+    assert stored_chars(cells[0]) < 60_000
+    assert [o.data["text/plain"] for o in cells[0].outputs if OUTPUT_TRUNCATED in o.metadata] == [
+        "... output truncated: this cell printed more than 50,000 characters ..."]
+    assert stored_chars(cells[1]) < 200_000 - 50_000
+
 @pytest.mark.parametrize("death", ["import os\nos._exit(3)", "import os, signal\n"
                                    "os.kill(os.getpid(), signal.SIGKILL)"])
 def test_a_dead_kernel_fails_its_cell_and_skips_the_rest(death):

@@ -1,9 +1,11 @@
-"""Graded in the sandbox, each attack in tests/fixtures/attacks/ fails, is named, and changes nothing else.
+"""Graded in the sandbox, each attack in tests/fixtures/attacks/ fails, is named, and changes
+nothing else.
 
 Every attack is one student's answer to lesson 01's `tensor_to_array` (COURSE_ROOT stands for the
 course folder): it must earn nothing for that exercise, full points for the four others, leave the
 honest students' grades alone, and show up among the grading problems. The course's files stay
-byte-identical. Without the sandbox the reading attacks do earn the points: they are real.
+byte-identical. Without the sandbox the reading attacks do earn the points, and without its totals
+(cgroups, a sized /dev/shm) the resource attacks do: they are real.
 """
 
 import hashlib
@@ -17,14 +19,24 @@ from support.class_scenarios import EXPECTED, LESSON, all_scores, submit_class
 from grader.grading import problems
 from grader.grading.autograde import autograde
 from grader.grading.sandbox import bubblewrap
+from grader.grading.sandbox.kernel_manager import cgroups_available
 from support import FIXTURES
 from support.grading import CourseCopy, solution_answers, with_answers
 
 ATTACKS = sorted(FIXTURES.glob("attacks/*.py"))
 READING_ATTACKS = ("reads-instructor-source", "reads-hidden-tests", "reads-another-student")
+# Held back only by the sandbox's totals: cgroups (as root) and a sized /dev/shm.
+RESOURCE_ATTACKS = ("holds-memory-in-child-processes", "fills-shared-memory",
+                    "starts-processes-from-the-shell")
+# Stopped by cgroups alone, and named from what they counted: where none can be made, the first
+# holds its memory and the second is stopped by RLIMIT_NPROC, which counts nothing for a report.
+NEEDS_CGROUPS = {"holds-memory-in-child-processes": "earns", "starts-processes-from-the-shell":
+                 "named"}
+CGROUPS = cgroups_available()
 HONEST = ("correct", "partly-wrong")
 # what a problem says for each kind of attack
-PHRASES = {"prints-without-end": "printed too much", "never-returns": "time limit"}
+PHRASES = {"prints-without-end": "printed too much", "never-returns": "time limit",
+           "displays-without-end": "time limit"}
 
 UNAVAILABLE = bubblewrap.unavailable_reason()
 pytestmark = [pytest.mark.slow,
@@ -65,6 +77,8 @@ def attacked_class(tmp_path_factory):
 
 @pytest.mark.parametrize("attack", [path.stem for path in ATTACKS])
 def test_an_attack_earns_nothing_for_its_exercise_and_changes_no_other(attacked_class, attack):
+    if NEEDS_CGROUPS.get(attack) == "earns" and not CGROUPS:
+        pytest.skip("only cgroups stop this attack, and this user cannot make them (not root)")
     course, _, _ = attacked_class
     scores = all_scores(course.root)[attack]
     assert scores.pop("test_tensor_to_array") == 0
@@ -73,6 +87,8 @@ def test_an_attack_earns_nothing_for_its_exercise_and_changes_no_other(attacked_
 
 @pytest.mark.parametrize("attack", [path.stem for path in ATTACKS])
 def test_each_attack_is_named_among_the_grading_problems(attacked_class, attack):
+    if attack in NEEDS_CGROUPS and not CGROUPS:
+        pytest.skip("only cgroups count what stops this attack, and this user cannot make them")
     course, found, _ = attacked_class
     reasons = problems.load(course.root)[LESSON][attack]
     phrase = PHRASES.get(attack, "the sandbox forbids or limits")
@@ -97,6 +113,18 @@ def test_without_the_sandbox_the_reading_attacks_succeed(tmp_path):
     autograde(course_root=course.root, workers=2, sandbox=False, progress=False)
     scores = all_scores(course.root)
     for attack in READING_ATTACKS:
+        assert sum(scores[attack].values()) == 5, attack
+
+
+def test_without_the_sandboxs_totals_the_resource_attacks_succeed(tmp_path):
+    course = CourseCopy(tmp_path, LESSON)
+    with (course.root / "nbgrader_config.py").open("a") as config:
+        config.write("\nc.SandboxedKernelManager.use_cgroups = False\n"
+                     "c.SandboxedKernelManager.shared_memory_mb = 4096\n")
+    submit_attacks(course, [path for path in ATTACKS if path.stem in RESOURCE_ATTACKS])
+    autograde(course_root=course.root, workers=1, progress=False)
+    scores = all_scores(course.root)
+    for attack in RESOURCE_ATTACKS:
         assert sum(scores[attack].values()) == 5, attack
 
 
