@@ -9,9 +9,9 @@ import time
 
 import pytest
 
-from support.class_scenarios import EXPECTED, LESSON, all_scores, submit_class
 from grader.grading import problems
 from grader.grading.autograde import autograde, pending_submissions
+from support.class_scenarios import EXPECTED, LESSON, all_scores, submit_class
 from support.grading import SANDBOXED, CourseCopy
 
 pytestmark = pytest.mark.slow  # grades whole classes

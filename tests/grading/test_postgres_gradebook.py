@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from support.class_scenarios import EXPECTED, LESSON, all_scores, submit_class
-from grader.grading.autograde import autograde
 from grader.course import nbgrader
+from grader.grading.autograde import autograde
+from support.class_scenarios import EXPECTED, LESSON, all_scores, submit_class
 from support.grading import SANDBOXED, CourseCopy
 
 pytestmark = pytest.mark.slow  # grades whole classes
