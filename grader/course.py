@@ -45,6 +45,47 @@ def course_config(course_root: Path, **settings) -> Config:
     return config
 
 
+def find_course(given: Path | None = None) -> Path:
+    """The course folder: `given`, or else the current folder, as for nbgrader itself (the
+    folder holding nbgrader_config.py). Stops, saying what to do, anywhere else."""
+    root = Path(given or Path.cwd()).resolve()
+    if not (root / "nbgrader_config.py").is_file():
+        raise SystemExit(f"{root} is not a course folder (it has no nbgrader_config.py): run "
+                         "this from the course folder, or name it with --course FOLDER")
+    return root
+
+
+def generated_lessons(course_root: Path, db_url: str | None = None) -> set[str]:
+    """The lessons the gradebook knows, which `grader generate` records; asking never creates
+    the gradebook (nbgrader would leave an empty one behind)."""
+    from nbgrader.api import Gradebook  # nbgrader is slow to import: only when needed
+
+    url = gradebook_url(course_root, db_url)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
+        return set()
+    with Gradebook(url) as gradebook:
+        return {assignment.name for assignment in gradebook.assignments}
+
+
+def graded_lessons(course_root: Path) -> set[str]:
+    """The lessons with at least one autograded submission."""
+    return {path.parent.name for path in (course_root / "autograded").glob("*/*/*.ipynb")}
+
+
+def require_generated(course_root: Path, db_url: str | None, lessons=()) -> set[str]:
+    """The generated lessons; stops, saying what to run, when there is none, or when one of
+    `lessons` is not among them."""
+    known = generated_lessons(course_root, db_url)
+    if not known:
+        raise SystemExit("no lesson is generated yet: run `grader generate` first (it writes "
+                         "notebooks/ and records the lessons in the gradebook)")
+    missing = sorted(set(lessons) - known)
+    if missing:
+        raise SystemExit(f"{' and '.join(missing)} not generated yet: run "
+                         f"`grader generate {' '.join(missing)}` first")
+    return known
+
+
 def gradebook_url(course_root: Path, db_url: str | None = None) -> str:
     """`db_url`, or else the gradebook the course's configuration names."""
     from nbgrader.coursedir import CourseDirectory  # nbgrader is slow to import: only when needed

@@ -34,7 +34,8 @@ from sqlalchemy.exc import SAWarning
 from traitlets.config import Config
 from tqdm import tqdm
 
-from grader.course import course_config, environment_tools_on_path, gradebook_url
+from grader.course import (course_config, environment_tools_on_path, gradebook_url,
+                           require_generated)
 from grader.grading import problems
 from grader.grading.preprocessors import ReplayExecution
 from grader.grading.sandbox.bubblewrap import check_sandbox
@@ -211,6 +212,8 @@ def autograde(*, course_root: Path, lessons: list[str] | None = None,
         check_sandbox()
     db_url = gradebook_url(course_root, db_url)
     todo = pending_submissions(course_root, lessons, students, force)
+    # A lesson missing from the gradebook would fail every submission of it, one by one.
+    require_generated(course_root, db_url, {submission.lesson for submission in todo})
     found: dict[Submission, list[str]] = {}
     if not todo:
         return found

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from grader.course import COURSE_ROOT
+from grader.course import find_course
 
 
 def generate(args):
@@ -20,7 +20,7 @@ def generate(args):
 def collect(args):
     from grader.grading.collect import collect as collect_submissions
     placed, left_out = collect_submissions(course_root=args.course, source=args.source)
-    print(f"{len(placed)} notebooks placed in submitted/")
+    print(f"{count(placed, 'notebook')} placed in submitted/")
     for line in left_out:
         print(f"left out: {line}")
 
@@ -35,7 +35,11 @@ def autograde(args):
                                 judge=not args.no_judge)
     except SandboxUnavailable as refusal:
         sys.exit(str(refusal))
-    print(f"{len(found)} submissions graded; "
+    if not found:
+        print("nothing to grade: every submission in submitted/ is graded (`grader collect` "
+              "brings new ones; --force grades them again)")
+        return
+    print(f"{count(found, 'submission')} graded; "
           f"{sum(bool(reasons) for reasons in found.values())} with grading problems")
     for submission, reasons in sorted(found.items()):
         for reason in reasons:
@@ -60,10 +64,14 @@ def report(args):
     print(f"report written to {output}")
 
 
+def count(items, noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="grader", description=__doc__.splitlines()[0])
-    main_parser.add_argument("--course", type=Path, default=COURSE_ROOT,
-                             help="course folder (default: this repository)")
+    main_parser.add_argument("--course", type=Path,
+                             help="course folder (default: the current folder, as for nbgrader)")
     main_parser.add_argument("--db", help="gradebook URL, e.g. postgresql://host/course "
                                           "(default: sqlite:///<course>/gradebook.db)")
     verbs = main_parser.add_subparsers(dest="verb", required=True, metavar="VERB")
@@ -92,15 +100,15 @@ def parser() -> argparse.ArgumentParser:
     verb(feedback, "write each student's HTML feedback into feedback/") \
         .add_argument("lessons", nargs="*", help="lesson folders (default: all)")
     verb(export, "export every grade as CSV").add_argument(
-        "--output", type=Path, default=Path("grades.csv"), help="(default: %(default)s)")
+        "--output", type=Path, help="(default: grades.csv in the course folder)")
     verb(report, "write the class report (HTML with figures)").add_argument(
-        "--output", type=Path, default=Path("class-report.html"), help="(default: %(default)s)")
+        "--output", type=Path, help="(default: class-report.html in the course folder)")
     return main_parser
 
 
 def main(argv=None) -> None:
     args = parser().parse_args(argv)
-    args.course = args.course.resolve()
+    args.course = find_course(args.course)
     args.run(args)
 
 

@@ -1,21 +1,25 @@
-"""Put a class's submissions where nbgrader expects them: `python -m grader collect SOURCE`.
+"""Put a class's submissions where nbgrader expects them: `grader collect SOURCE`.
 
-SOURCE is a folder or a zip file, laid out in one of two ways (both may be mixed):
+SOURCE is a folder or a zip file, laid out in one of these ways (they may be mixed):
 
 - a folder per student: `<student>/<notebook>.ipynb` or `<student>/<lesson>/<notebook>.ipynb`;
-- one file per student and notebook, as learning platforms download them (Canvas and others):
+  Moodle's folders (`<full name>_<participant>_assignsubmission_file_/`) give the participant
+  number as the student id;
+- one file per student and notebook, as Canvas downloads them:
   `<student>_<anything>_<notebook>.ipynb`; the student id is what comes before the first `_`,
   and a resubmission suffix such as `conversion-2.ipynb` is understood.
 
 Each notebook goes to `submitted/<student>/<lesson>/<notebook>.ipynb` with a `timestamp.txt` (the
-file's time in the zip or on disk), so nbgrader's late penalties and re-grading work. Files that fit
-neither layout, or name no lesson's notebook, are listed with the reason and left out; when one
-student has several copies of a notebook, the latest resubmission wins.
+file's time in the zip or on disk), so nbgrader's late penalties and re-grading work. Every other
+file is listed with its reason and left out: no student in its name, a student id nbgrader cannot
+use, no lesson's notebook, a browser's second copy of a download (`conversion (1).ipynb`), or an
+earlier copy when one student has several copies of a notebook (the latest resubmission wins).
 """
 
 import re
 import shutil
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
@@ -25,6 +29,11 @@ from grader.contract import LESSONS
 NOTEBOOK_LESSONS = {Path(lesson.notebook).stem: lesson.folder for lesson in LESSONS}
 STUDENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9.@+-]*")
 RESUBMISSION = re.compile(r"^(?P<name>.+?)(?:-(?P<attempt>\d+))?$")
+BROWSER_COPY = re.compile(r"^(?P<name>.+) \(\d+\)$")  # what a browser names a second download
+MOODLE_FOLDER = re.compile(r"^.+_(?P<participant>\d+)_(?:assignsubmission|onlinetext)_\w*$")
+LAYOUTS = ("<student>_<anything>_<notebook>.ipynb (as Canvas names them), "
+           "<student>/<notebook>.ipynb or <student>/<lesson>/<notebook>.ipynb")
+NOTEBOOKS = ", ".join(f"{notebook}.ipynb" for notebook in NOTEBOOK_LESSONS)
 
 
 @dataclass(frozen=True)
@@ -41,20 +50,26 @@ class Found:
 def place(name: str) -> tuple[str, str, int] | str:
     """(student, lesson, attempt) for a file's path in the source, or why it does not fit."""
     path = PurePosixPath(name)
-    stem = RESUBMISSION.match(path.stem)
-    lesson_name, attempt = stem["name"], int(stem["attempt"] or 0)
+    if copy := BROWSER_COPY.match(path.stem):
+        return (f"a browser's second copy of a download: remove it, or rename it to "
+                f"{copy['name']}.ipynb if it is the one to grade")
     if len(path.parts) > 1:  # a folder per student
-        student = path.parts[0]
+        student, notebook = path.parts[0], path.stem
+        if moodle := MOODLE_FOLDER.match(student):
+            student = moodle["participant"]
     else:  # <student>_<anything>_<notebook>
-        student, _, rest = path.stem.partition("_")
-        lesson_name = next((notebook for notebook in NOTEBOOK_LESSONS
-                            if RESUBMISSION.match(rest)["name"].endswith(notebook)), rest)
-        attempt = int(RESUBMISSION.match(rest)["attempt"] or 0)
+        student, underscore, notebook = path.stem.partition("_")
+        if not (underscore and student and notebook):
+            return f"names no student: expected {LAYOUTS}"
     if not STUDENT_ID.fullmatch(student):
         return f"'{student}' is not a usable student id (letters, digits, . @ + - only)"
-    if lesson_name not in NOTEBOOK_LESSONS:
-        return f"names no lesson's notebook ({', '.join(f'{n}.ipynb' for n in NOTEBOOK_LESSONS)})"
-    return student, NOTEBOOK_LESSONS[lesson_name], attempt
+    attempt = int(RESUBMISSION.match(notebook)["attempt"] or 0)
+    stem = RESUBMISSION.match(notebook)["name"]
+    lesson = next((NOTEBOOK_LESSONS[known] for known in NOTEBOOK_LESSONS
+                   if stem == known or stem.endswith("_" + known)), None)
+    if lesson is None:
+        return f"names no lesson's notebook ({NOTEBOOKS})"
+    return student, lesson, attempt
 
 
 def notebooks_in(source: Path):
@@ -93,12 +108,17 @@ def collect(*, course_root: Path, source: Path) -> tuple[list[str], list[str]]:
         chosen[key] = found
     placed = []
     for (student, lesson), found in sorted(chosen.items()):
+        try:
+            data = found.read()
+        except (OSError, zipfile.BadZipFile, zlib.error) as error:
+            left_out.append(f"{found.name}: cannot be read ({type(error).__name__}: {error})")
+            continue
         folder = Path(course_root) / "submitted" / student / lesson
         if folder.exists():
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
         notebook = next(lesson_.notebook for lesson_ in LESSONS if lesson_.folder == lesson)
-        (folder / notebook).write_bytes(found.read())
+        (folder / notebook).write_bytes(data)
         (folder / "timestamp.txt").write_text(found.modified.strftime("%Y-%m-%d %H:%M:%S %Z"))
         placed.append(f"{found.name} -> submitted/{student}/{lesson}/{notebook}")
     return placed, left_out

@@ -21,7 +21,7 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 from nbgrader.api import Gradebook, MissingEntry  # noqa: E402
 
 from grader.contract import LESSONS  # noqa: E402
-from grader.course import gradebook_url  # noqa: E402
+from grader.course import gradebook_url, require_generated  # noqa: E402
 from grader.grading import problems, vocabulary  # noqa: E402
 
 
@@ -55,6 +55,8 @@ def gather(course_root: Path, db_url: str | None = None) -> ClassResults:
                 assignment = gradebook.find_assignment(lesson.folder)
             except MissingEntry:
                 continue
+            if not assignment.submissions:
+                continue  # not graded yet: its points are not part of anybody's total
             results.max_total += assignment.max_score
             for submission in assignment.submissions:
                 results.totals[submission.student.id] += submission.score
@@ -91,7 +93,8 @@ def score_distribution(results: ClassResults) -> str:
     axes.set_xlabel(f"total points (of {results.max_total:g})")
     axes.set_ylabel("students")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    return figure_html(figure, f"Histogram of the total points of {len(results.totals)} students")
+    return figure_html(figure, f"Histogram of the total points (of {results.max_total:g}) of "
+                               f"{len(results.totals)} students")
 
 
 def pass_rates(results: ClassResults) -> str:
@@ -136,9 +139,13 @@ def render(results: ClassResults) -> str:
             + "\n".join(sections) + "</body></html>\n")
 
 
-def report(*, course_root: Path, output: Path, db_url: str | None = None) -> Path:
+def report(*, course_root: Path, output: Path | None = None, db_url: str | None = None) -> Path:
+    """Write the report of every lesson with graded submissions; into the course folder unless
+    `output` says where."""
+    require_generated(course_root, db_url)
     results = gather(Path(course_root), db_url)
     if not results.totals:
-        raise SystemExit("the gradebook has no students yet: run `grader autograde` first")
-    Path(output).write_text(render(results))
-    return Path(output)
+        raise SystemExit("no lesson has graded submissions yet: run `grader autograde` first")
+    output = Path(output or course_root / "class-report.html")
+    output.write_text(render(results))
+    return output

@@ -24,7 +24,14 @@ def calls(monkeypatch):
     return recorded
 
 
-def test_autograde_flags(calls, tmp_path):
+@pytest.fixture
+def course(tmp_path):
+    (tmp_path / "nbgrader_config.py").write_text("c = get_config()\n")
+    return tmp_path
+
+
+def test_autograde_flags(calls, course):
+    tmp_path = course
     main(["--course", str(tmp_path), "--db", "postgresql://h/db", "autograde", "01-conversion",
           "--student", "ana", "--student", "bo", "--workers", "3", "--force"])
     assert calls == [((), dict(course_root=tmp_path, lessons=["01-conversion"],
@@ -32,14 +39,17 @@ def test_autograde_flags(calls, tmp_path):
                                force=True, sandbox=True, judge=True))]
 
 
-def test_autograde_defaults_to_one_worker_per_core_and_this_course_and_opts_out(calls):
+def test_autograde_defaults_to_one_worker_per_core_and_this_course_and_opts_out(calls,
+                                                                               monkeypatch):
+    monkeypatch.chdir(COURSE_ROOT)
     main(["autograde", "--no-sandbox", "--no-judge"])
     assert calls == [((), dict(course_root=COURSE_ROOT, lessons=None, students=None,
                                workers=os.cpu_count(), db_url=None, force=False,
                                sandbox=False, judge=False))]
 
 
-def test_collect_report_export_feedback_and_generate_flags(calls, tmp_path):
+def test_collect_report_export_feedback_and_generate_flags(calls, course):
+    tmp_path = course
     main(["--course", str(tmp_path), "collect", "class.zip"])
     main(["--course", str(tmp_path), "report", "--output", "r.html"])
     main(["--course", str(tmp_path), "--db", "sqlite:///g.db", "export", "--output", "g.csv"])
@@ -57,3 +67,15 @@ def test_an_unknown_verb_lists_the_verbs(capsys):
     with pytest.raises(SystemExit):
         main(["grade-everything"])
     assert "generate" in capsys.readouterr().err
+
+
+def test_the_course_is_the_current_folder_and_elsewhere_the_verb_says_so(calls, course, tmp_path,
+                                                                        monkeypatch, capsys):
+    monkeypatch.chdir(course)
+    main(["report"])
+    assert calls == [((), dict(course_root=course, output=None, db_url=None))]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    with pytest.raises(SystemExit, match="is not a course folder .* --course FOLDER"):
+        main(["report"])

@@ -9,9 +9,9 @@ cell to its message: a traceback quotes the lines around the failing one, hidden
 frames of the course's check helpers. The message is what names the misconception.
 """
 
-from nbgrader.preprocessors import ClearHiddenTests
+from nbgrader.preprocessors import ClearHiddenTests, GetGrades
 from nbgrader.utils import is_grade, is_solution
-from traitlets import Bool
+from traitlets import Bool, List
 
 
 class HideHiddenTests(ClearHiddenTests):
@@ -19,6 +19,9 @@ class HideHiddenTests(ClearHiddenTests):
 
     # An answer cell that happens to hold the markers is the student's own text: leave it alone.
     enforce_metadata = Bool(False, help=ClearHiddenTests.enforce_metadata.help).tag(config=True)
+    # The HTML exporter configures this for every step; nbgrader's GetGrades accepts it the same
+    # way, where its base class would warn that it is not configurable.
+    display_data_priority = List(GetGrades.display_data_priority.default_value).tag(config=True)
 
     def preprocess_cell(self, cell, resources, cell_index):
         if cell.cell_type != "code" or not is_grade(cell) or is_solution(cell):
