@@ -1,6 +1,8 @@
 """Each `grader` verb passes its flags to its module's function unchanged."""
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,8 @@ from grader.authoring import generate
 from grader.course import COURSE_ROOT
 from grader.grading import autograde, collect, export, feedback, report
 from grader.grading.cli import main
+from support.class_scenarios import LESSON
+from support.grading import CourseCopy
 
 
 @pytest.fixture
@@ -79,3 +83,15 @@ def test_the_course_is_the_current_folder_and_elsewhere_the_verb_says_so(calls, 
     monkeypatch.chdir(elsewhere)
     with pytest.raises(SystemExit, match="is not a course folder .* --course FOLDER"):
         main(["report"])
+
+
+def test_two_clones_with_one_environment_each_grade_their_own_course(tmp_path):
+    first, second = CourseCopy(tmp_path / "first", LESSON), CourseCopy(tmp_path / "second", LESSON)
+    before = (first.root / "gradebook.db").read_bytes()
+    (second.root / "notebooks" / LESSON / "conversion.ipynb").unlink()
+    # The installed `grader` belongs to this clone, not to either course copy.
+    run = subprocess.run([sys.executable, "-m", "grader.grading.cli", "generate", LESSON],
+                         cwd=second.root, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert (second.root / "notebooks" / LESSON / "conversion.ipynb").exists()
+    assert (first.root / "gradebook.db").read_bytes() == before
