@@ -7,7 +7,9 @@ explicitly: `==` on arrays and tensors is elementwise, and an answer may return 
 
 Every lesson imports this module in its read-only first cell, before any answer cell runs, and the
 checks call the NumPy and PyTorch functions they captured then: an answer that replaces
-`np.array_equal` or `torch.equal` later changes nothing here.
+`np.array_equal` or `torch.equal` later changes nothing here. Each check sets
+`__tracebackhide__`, so the traceback of a failed test shows the test's line, the message and the
+student's own frames, none of this module's.
 """
 
 import warnings
@@ -32,11 +34,13 @@ def call_answer(function, *args, **kwargs):
     example NumPy 2's DeprecationWarning for `np.array(tensor)`), so tests call answers through
     here. Exercises that forbid warnings use `call_answer_and_warnings`.
     """
+    __tracebackhide__ = True
     return call_answer_and_warnings(function, *args, **kwargs)[0]
 
 
 def call_answer_and_warnings(function, *args, **kwargs):
     """Call a student's function; return its result and the messages of the warnings it raised."""
+    __tracebackhide__ = True
     with _catch_warnings(record=True) as caught:
         _simplefilter("always")
         result = function(*args, **kwargs)
@@ -44,6 +48,7 @@ def call_answer_and_warnings(function, *args, **kwargs):
 
 
 def _fail(what, message, hint=""):
+    __tracebackhide__ = True
     raise AssertionError(f"{what}: {message}" + (f" ({hint})" if hint else ""))
 
 
@@ -60,6 +65,7 @@ def check_ndarray(result, expected, *, what="the result", dtype_hints=None):
 
     `dtype_hints` maps a wrong dtype to the misconception that usually produces it.
     """
+    __tracebackhide__ = True
     if _type(result) is not _ndarray:
         _fail(what, f"is a {type_name(result)}, expected a numpy.ndarray",
               "return an array, not a tensor, list, scalar or subclass")
@@ -78,6 +84,7 @@ def check_tensor(result, expected, *, what="the result", dtype_hints=None):
 
     `dtype_hints` maps a wrong dtype to the misconception that usually produces it.
     """
+    __tracebackhide__ = True
     if _type(result) not in (_Tensor, StandInCudaTensor):
         _fail(what, f"is a {type_name(result)}, expected a torch.Tensor",
               "return a tensor, not an array, list, scalar or subclass")
@@ -94,6 +101,7 @@ def check_tensor(result, expected, *, what="the result", dtype_hints=None):
 
 def check_scalar(result, expected, *, what="the result"):
     """`result` must be a Python scalar of exactly `type(expected)`, equal to `expected`."""
+    __tracebackhide__ = True
     if _type(result) is not _type(expected):
         hint = ("a one-element tensor or array is not a Python number: use .item()"
                 if _isinstance(result, (_Tensor, _ndarray, np.generic)) else "")
@@ -118,11 +126,13 @@ def memory_overlaps(x, y) -> bool:
 
 def check_shares_memory(result, source, *, what="the result", hint=""):
     """`result` must use the same memory as `source`: a write through one shows in the other."""
+    __tracebackhide__ = True
     if not memory_overlaps(result, source):
         _fail(what, "is a copy; it must share memory with the input", hint)
 
 
 def check_no_shared_memory(result, source, *, what="the result", hint=""):
     """`result` must use none of `source`'s memory: changing one never changes the other."""
+    __tracebackhide__ = True
     if memory_overlaps(result, source):
         _fail(what, "shares memory with the input; the exercise asks for an independent copy", hint)

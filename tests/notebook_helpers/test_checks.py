@@ -1,11 +1,14 @@
 """grader.checks alone: each check passes what it should, and fails with a message that names the
 misconception."""
 
+import re
 import warnings
 
+import nbformat
 import numpy as np
 import pytest
 import torch
+from nbclient import NotebookClient
 
 from grader import checks
 from grader.cuda_standin import simulated_cuda
@@ -87,3 +90,15 @@ def test_type_names_are_qualified_and_the_stand_in_reads_as_a_tensor():
     assert checks.type_name([]) == "list"
     with simulated_cuda():
         assert checks.type_name(torch.ones(1, device="cuda")) == "torch.Tensor"
+
+
+def test_a_failed_check_shows_the_test_and_its_message_but_none_of_the_courses_frames():
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import numpy as np\nfrom grader.checks import call_answer, check_ndarray\n\n"
+        "def tensor_to_array(t):\n    return t + 1\n\n"
+        "check_ndarray(call_answer(tensor_to_array, np.zeros(2)), np.zeros(2))")])
+    NotebookClient(notebook, kernel_name="python3", allow_errors=True).execute()
+    traceback = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(notebook.cells[0].outputs[-1].traceback))
+    assert "check_ndarray(call_answer(tensor_to_array" in traceback
+    assert "the result: has values [1.0, 1.0], expected [0.0, 0.0]" in traceback
+    assert "checks.py" not in traceback
