@@ -7,12 +7,16 @@ explicitly: `==` on arrays and tensors is elementwise, and an answer may return 
 
 Every lesson imports this module in its read-only first cell, before any answer cell runs, and the
 checks call the NumPy and PyTorch functions they captured then: an answer that replaces
-`np.array_equal` or `torch.equal` later changes nothing here. Each check sets
-`__tracebackhide__`, so the traceback of a failed test shows the test's line, the message and the
-student's own frames, none of this module's.
+`np.array_equal` or `torch.equal` later changes nothing here.
+
+Imported in a kernel, it also keeps the course's own frames out of IPython's tracebacks, so a
+failed test shows the test's line, the message and the student's own frames: `call_answer` hides
+its frame (`__tracebackhide__`), and a failed check, whose raising frame IPython would always show,
+is shown by a handler that leaves this package's frames out.
 """
 
 import warnings
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -48,7 +52,6 @@ def call_answer_and_warnings(function, *args, **kwargs):
 
 
 def _fail(what, message, hint=""):
-    __tracebackhide__ = True
     raise AssertionError(f"{what}: {message}" + (f" ({hint})" if hint else ""))
 
 
@@ -65,7 +68,6 @@ def check_ndarray(result, expected, *, what="the result", dtype_hints=None):
 
     `dtype_hints` maps a wrong dtype to the misconception that usually produces it.
     """
-    __tracebackhide__ = True
     if _type(result) is not _ndarray:
         _fail(what, f"is a {type_name(result)}, expected a numpy.ndarray",
               "return an array, not a tensor, list, scalar or subclass")
@@ -84,7 +86,6 @@ def check_tensor(result, expected, *, what="the result", dtype_hints=None):
 
     `dtype_hints` maps a wrong dtype to the misconception that usually produces it.
     """
-    __tracebackhide__ = True
     if _type(result) not in (_Tensor, StandInCudaTensor):
         _fail(what, f"is a {type_name(result)}, expected a torch.Tensor",
               "return a tensor, not an array, list, scalar or subclass")
@@ -101,7 +102,6 @@ def check_tensor(result, expected, *, what="the result", dtype_hints=None):
 
 def check_scalar(result, expected, *, what="the result"):
     """`result` must be a Python scalar of exactly `type(expected)`, equal to `expected`."""
-    __tracebackhide__ = True
     if _type(result) is not _type(expected):
         hint = ("a one-element tensor or array is not a Python number: use .item()"
                 if _isinstance(result, (_Tensor, _ndarray, np.generic)) else "")
@@ -126,13 +126,40 @@ def memory_overlaps(x, y) -> bool:
 
 def check_shares_memory(result, source, *, what="the result", hint=""):
     """`result` must use the same memory as `source`: a write through one shows in the other."""
-    __tracebackhide__ = True
     if not memory_overlaps(result, source):
         _fail(what, "is a copy; it must share memory with the input", hint)
 
 
 def check_no_shared_memory(result, source, *, what="the result", hint=""):
     """`result` must use none of `source`'s memory: changing one never changes the other."""
-    __tracebackhide__ = True
     if memory_overlaps(result, source):
         _fail(what, "shares memory with the input; the exercise asks for an independent copy", hint)
+
+
+_COURSE_PACKAGE = str(Path(__file__).resolve().parent)
+
+
+def _without_course_frames(shell, etype, value, tb, tb_offset=None):
+    """IPython's handler for a failed assertion in a cell: its traceback, less the course's
+    frames."""
+    kept = []
+    while tb is not None:
+        if not tb.tb_frame.f_code.co_filename.startswith(_COURSE_PACKAGE):
+            kept.append(tb)
+        tb = tb.tb_next
+    for frame, after in zip(kept, kept[1:] + [None]):
+        frame.tb_next = after
+    shell.showtraceback((etype, value, kept[0] if kept else None), tb_offset=tb_offset)
+
+
+def _install_traceback_filter():
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.set_custom_exc((AssertionError,), _without_course_frames)
+
+
+_install_traceback_filter()

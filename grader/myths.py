@@ -11,8 +11,7 @@ dtype) can sway them. No verdict is stored anywhere.
 The test of `predict` uses `watch_forward` (a forward hook on every module records whether
 gradient tracking was on), `parameter_state` / `check_parameters_unchanged` and
 `check_predictions`. Like `grader.checks`, this module is imported in the lesson's read-only first
-cell, before any answer runs, and the helpers use the functions captured then; its checks hide
-their frames from tracebacks as those of `grader.checks` do.
+cell, before any answer runs, and the helpers use the functions captured then.
 """
 
 import contextlib
@@ -260,7 +259,6 @@ def parameter_state(model: torch.nn.Module) -> dict:
 
 def check_parameters_unchanged(model: torch.nn.Module, before: dict, *, what: str) -> None:
     """The parameters of `model` must be those recorded in `before`, unchanged in every way."""
-    __tracebackhide__ = True
     after = parameter_state(model)
     if list(after) != list(before):
         raise AssertionError(f"{what}: the model's parameters are now {list(after)}, "
@@ -287,7 +285,6 @@ def check_parameters_unchanged(model: torch.nn.Module, before: dict, *, what: st
 def check_predictions(result, expected: np.ndarray, *, what: str) -> None:
     """`result` must be a plain float32 `np.ndarray` close to `expected` (float32 rounding may
     differ between devices, so values are compared with a tolerance)."""
-    __tracebackhide__ = True
     if _type(result) is not _ndarray:
         name = "torch.Tensor" if isinstance(result, torch.Tensor) else type_name(result)
         raise AssertionError(f"{what}: predict returned a value of type {name}, expected a "

@@ -102,3 +102,14 @@ def test_a_failed_check_shows_the_test_and_its_message_but_none_of_the_courses_f
     assert "check_ndarray(call_answer(tensor_to_array" in traceback
     assert "the result: has values [1.0, 1.0], expected [0.0, 0.0]" in traceback
     assert "checks.py" not in traceback
+
+
+def test_an_error_in_the_answer_shows_the_students_frame_and_not_the_helpers():
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "from grader.checks import call_answer\n\n"
+        "def tensor_to_array(t):\n    raise NotImplementedError('not yet')\n\n"
+        "call_answer(tensor_to_array, 1)")])
+    NotebookClient(notebook, kernel_name="python3", allow_errors=True).execute()
+    traceback = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(notebook.cells[0].outputs[-1].traceback))
+    assert "raise NotImplementedError('not yet')" in traceback
+    assert "checks.py" not in traceback and "skipping hidden" in traceback
