@@ -5,8 +5,10 @@
   in a second kernel, the judge (`grader.grading.judge`), unless `judge` is off.
 - A kernel that dies (`os._exit`, a crash) or ignores the interrupt at the cell time limit costs
   the submission the cells it did not run, not the whole submission (nbgrader issue #1083); so does
-  a spent notebook time budget (`grader.grading.limits.TimeBudget`). Each cell has an output
-  budget (`grader.grading.limits.OutputBudget`).
+  a spent notebook time budget (`grader.grading.limits.TimeBudget`). Output has a budget per cell
+  and per notebook (`grader.grading.limits.OutputBudget`).
+- A limit that the sandbox enforced on a process the cell started (a process killed for memory, a
+  refused fork: the cgroups of `grader.grading.sandbox.kernel_manager`) is named in that cell.
 
 A cell that a limit stopped carries an error output named in `grader.grading.vocabulary`, so it
 earns no points and `grader.grading.problems` can say why. Any other exception is a fault of the
