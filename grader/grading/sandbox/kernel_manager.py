@@ -1,8 +1,10 @@
 """`SandboxedKernelManager`: the kernel manager that starts each grading kernel in bubblewrap.
 
 `ExecuteWithLimits` uses it unless `c.ExecuteWithLimits.sandbox = False`. On top of the isolation
-of `grader.grading.sandbox.bubblewrap`, each kernel gets limits on memory, processes and file size
-(the settings below). It talks to the grader over Unix sockets, since it has no network.
+of `grader.grading.sandbox.bubblewrap`, each kernel gets limits on memory, processes, file size and
+RAM-backed files (the settings below): per process with rlimits, and for the whole sandbox with
+cgroups where they can be made (as root), whose counters say when a limit was enforced
+(`limit_hits`). It talks to the grader over Unix sockets, since it has no network.
 """
 
 import os
