@@ -20,6 +20,7 @@ import json
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -37,6 +38,7 @@ _modules, _named_parameters = torch.nn.Module.modules, torch.nn.Module.named_par
 _tensor_detach, _tensor_cpu, _tensor_numpy = torch.Tensor.detach, torch.Tensor.cpu, torch.Tensor.numpy
 _ndarray, _array_equal, _allclose = np.ndarray, np.array_equal, np.allclose
 _run, _loads, _dumps, _python = subprocess.run, json.loads, json.dumps, sys.executable
+_PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)  # the folder holding grader/
 _type, _bool, _str = type, bool, str
 
 
@@ -182,9 +184,15 @@ def show_demonstration(claim_id: str) -> None:
 
 
 def live_verdicts() -> dict:
-    """Run every demonstration now, in a fresh Python process; claim id -> Demonstration."""
-    code = "from grader.myths import _print_verdicts; _print_verdicts()"
-    done = _run([_python, "-c", code], capture_output=True, text=True, timeout=300)
+    """Run every demonstration now, in a fresh Python process; claim id -> Demonstration.
+
+    The process is isolated (`python -I`: no environment variables, no user site, not the current
+    folder on its import path) and imports this very package, so nothing an answer wrote in its
+    work folder (a `grader/` of its own, say) can stand in for the demonstrations."""
+    code = (f"import sys; sys.path.insert(0, {_PACKAGE_PARENT!r}); "
+            "from grader.myths import _print_verdicts; _print_verdicts()")
+    done = _run([_python, "-I", "-c", code], capture_output=True, text=True, timeout=300,
+                cwd=_PACKAGE_PARENT)
     if done.returncode != 0:
         raise RuntimeError(f"the demonstrations failed to run:\n{done.stderr[-3000:]}")
     return {claim_id: Demonstration(holds, evidence)

@@ -72,6 +72,18 @@ def test_live_verdicts_run_the_same_functions_in_a_fresh_process():
         assert live[claim_id] == CLAIMS[claim_id].demonstrate()
 
 
+def test_live_verdicts_ignore_a_grader_package_planted_where_they_run(tmp_path, monkeypatch):
+    planted = tmp_path / "grader"
+    planted.mkdir()
+    (planted / "__init__.py").write_text("")
+    (planted / "myths.py").write_text(
+        "import json\n\ndef _print_verdicts():\n"
+        "    print(json.dumps({c: [True, 'planted'] for c in %r}))\n" % (CLAIM_IDS,))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    assert {claim: shown.holds for claim, shown in myths.live_verdicts().items()} == FACTS
+
+
 def test_live_verdicts_ignore_what_the_kernel_patched(monkeypatch):
     monkeypatch.setattr(np, "shares_memory", lambda *args, **kwargs: False)
     assert CLAIMS["C7"].demonstrate().holds is True  # in this process the patch sways C7 ...
