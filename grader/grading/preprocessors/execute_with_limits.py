@@ -90,8 +90,17 @@ class ExecuteWithLimits(Execute):
             kwargs["env"] = {**os.environ, **self._environment}
         return await super().async_start_new_kernel(**kwargs)
 
-    # nbclient binds this name to its own coroutine, not to the override above.
+    async def async_start_new_kernel_client(self):
+        client = await super().async_start_new_kernel_client()
+        if isinstance(self.km, SandboxedKernelManager):
+            # The kernel has read its connection file and the grader keeps it in memory: on disk
+            # it would hand the signing key to code the kernel runs (the judge's children).
+            self.km.cleanup_connection_file()
+        return client
+
+    # nbclient binds these names to its own coroutines, not to the overrides above.
     start_new_kernel = run_sync(async_start_new_kernel)
+    start_new_kernel_client = run_sync(async_start_new_kernel_client)
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code" or index in self._skipped:

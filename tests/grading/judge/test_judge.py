@@ -4,6 +4,7 @@ and what a misbehaving one can and cannot do to the tests."""
 import tempfile
 
 import nbformat
+import pytest
 
 from grader.grading.preprocessors import ExecuteWithLimits
 from support.grading import SANDBOXED
@@ -157,3 +158,11 @@ def test_patching_the_judges_own_reporting_forges_nothing():
                        "assert type(r) is torch.Tensor and r.tolist() == [2.0, 2.0], r\n"
                        "assert log.arithmetic_devices() == {'cpu'}, log.calls")])
     passed(results["doubles"])
+
+
+@pytest.mark.skipif(not SANDBOXED, reason="unsandboxed, every kernel's files are in plain sight")
+def test_no_connection_file_is_left_for_an_answer_to_read():
+    results = judged([("files", "import glob\n\ndef files():\n"
+                                "    return glob.glob('/tmp/grader-kernel-*/*.json')",
+                       "found = files()\nassert found == [], found")])
+    passed(results["files"])
