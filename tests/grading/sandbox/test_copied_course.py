@@ -29,5 +29,5 @@ def test_a_copied_course_grades_with_its_own_grader_package(tmp_path):
     run = subprocess.run([sys.executable, "-m", "grader", "autograde", "--workers", "1"],
                          cwd=course.root, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-3000:]
-    assert "1 submissions graded; 0 with grading problems" in run.stdout, run.stdout
+    assert "1 submission graded; 0 with grading problems" in run.stdout, run.stdout
     assert sum(all_scores(course.root)["correct"].values()) == ALL_POINTS
