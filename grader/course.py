@@ -72,9 +72,8 @@ def graded_lessons(course_root: Path) -> set[str]:
     return {path.parent.name for path in (course_root / "autograded").glob("*/*/*.ipynb")}
 
 
-def require_generated(course_root: Path, db_url: str | None, lessons=()) -> set[str]:
-    """The generated lessons; stops, saying what to run, when there is none, or when one of
-    `lessons` is not among them."""
+def require_generated(course_root: Path, db_url: str | None, lessons=()) -> None:
+    """Stops, saying what to run, when no lesson is generated yet, or one of `lessons` is not."""
     known = generated_lessons(course_root, db_url)
     if not known:
         raise SystemExit("no lesson is generated yet: run `grader generate` first (it writes "
@@ -83,7 +82,6 @@ def require_generated(course_root: Path, db_url: str | None, lessons=()) -> set[
     if missing:
         raise SystemExit(f"{' and '.join(missing)} not generated yet: run "
                          f"`grader generate {' '.join(missing)}` first")
-    return known
 
 
 def gradebook_url(course_root: Path, db_url: str | None = None) -> str:
