@@ -19,7 +19,7 @@ import inspect
 import json
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
@@ -220,16 +220,41 @@ def wrong_verdicts(verdicts: dict, live: dict, claim_ids=CLAIM_IDS) -> list:
 # --- Helpers for the test of predict -----------------------------------------------------------
 
 
+@recorders.replayable
 @dataclass
 class ForwardWatch:
     grad_modes: list  # torch.is_grad_enabled() each time a module of the model ran
     grad_enabled_after: bool = True  # gradient tracking when the block ended
+    model: torch.nn.Module | None = field(default=None, repr=False, compare=False)
 
-    def judge_state(self) -> list:  # for grader.recorders
+    # For grader.recorders: the answer process hooks its copy of the model in the same way.
+    def judge_watched(self) -> tuple:
+        return (self.model,)
+
+    @classmethod
+    @contextlib.contextmanager
+    def judge_replay(cls, model):
+        watch = cls(grad_modes=[], model=model)
+        handles = _hook_forward(model, watch)
+        try:
+            yield watch
+        finally:
+            for handle in handles:
+                handle.remove()
+
+    def judge_state(self) -> list:
         return [bool(mode) for mode in self.grad_modes]
 
     def judge_merge(self, state: list) -> None:
         self.grad_modes += [mode is True for mode in state]
+
+
+def _hook_forward(model, watch) -> list:
+    """Hooks on every module of `model` that note in `watch` whether gradient tracking is on."""
+    def record(module, inputs, output):
+        watch.grad_modes.append(_is_grad_enabled())
+
+    return [_register_forward_hook(module, record) for module in _modules(model)]
 
 
 @contextlib.contextmanager
@@ -237,12 +262,8 @@ def watch_forward(model: torch.nn.Module):
     """Record, with a forward hook on every module of `model`, whether gradient tracking was on
     each time it ran. The block starts with tracking on, as in a training program; on exit,
     note whether tracking is still on, and restore it as it was before the block."""
-    watch = ForwardWatch(grad_modes=[])
-
-    def record(module, inputs, output):
-        watch.grad_modes.append(_is_grad_enabled())
-
-    handles = [_register_forward_hook(module, record) for module in _modules(model)]
+    watch = ForwardWatch(grad_modes=[], model=model)
+    handles = _hook_forward(model, watch)
     grad_before = _is_grad_enabled()
     _set_grad_enabled(True)
     recorders.observe(watch)

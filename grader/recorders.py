@@ -1,11 +1,30 @@
-"""The recorders a test has running, so that the judge (`grader.judge`) can carry their findings
-back from the child process in which a student's function ran.
+"""The contexts a test has running around a call of a student's function, so that the judge
+(`grader.grading.judge`) can run the call inside the same contexts in the answer process and
+carry their findings back.
 
-A recorder has `judge_state()`, its findings as plain data, and `judge_merge(state)`, which adds
-findings from a child. Outside grading nobody reads this list: recorders work as usual.
+A class registered with `replayable` has:
+
+- `judge_watched()`: the objects of the call's arguments it watches (a model, say), or ();
+- `judge_replay(*watched)`: a context manager that starts the same recording in the answer
+  process, on the rebuilt `watched` objects, and yields the recorder there;
+- `judge_state()`: the findings of that recorder, as plain data;
+- `judge_merge(state)`: adds those findings to the test's recorder in the judge.
+
+Outside grading nobody reads `ACTIVE`: recorders work as usual.
 """
 
 ACTIVE: list = []
+REPLAYABLE: dict = {}  # "module.qualname" -> class
+
+
+def replayable(cls):
+    """Register a recorder's class, so that the answer process may replay it (by name only)."""
+    REPLAYABLE[kind_of(cls)] = cls
+    return cls
+
+
+def kind_of(cls) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
 
 
 def observe(recorder) -> None:

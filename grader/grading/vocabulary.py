@@ -18,7 +18,7 @@ CELL_TIMED_OUT = "CellTimeoutError"  # the cell ran past c.Execute.timeout (nbgr
 NOTEBOOK_TIME_LIMIT = "NotebookTimeLimit"  # the notebook's time budget ran out before this cell
 NOT_RUN = "NotRun"  # not run: the kernel stopped, or the time ran out, in an earlier cell
 JUDGE_FAILED = "JudgeFailed"  # the judge kernel could not start, so no test could be judged
-ANSWER_ENDED_ITS_PROCESS = "AnswerEndedItsProcess"  # a student's function ended the judge's child
+ANSWER_ENDED_ITS_PROCESS = "AnswerEndedItsProcess"  # a student's function ended its process
 PROCESS_LIMIT = "ProcessLimitExceeded"  # a cell started more processes than the sandbox allows
 MEMORY_LIMIT = "MemoryLimitExceeded"  # the sandbox killed a process of this cell for memory
 
@@ -34,8 +34,11 @@ OUTPUT_TRUNCATED = "grader_output_truncated"
 
 SANDBOXED = "GRADER_SANDBOXED"  # "1" inside the bubblewrap sandbox
 MAX_PROCESSES = "GRADER_MAX_PROCESSES"  # processes the kernel's code may start (sandbox/kernel.py)
-JUDGE = "GRADER_JUDGE"  # "1" for the judge kernel: it caps each forked child, not itself
-CHILD_MAX_PROCESSES = "GRADER_CHILD_MAX_PROCESSES"  # the cap each judge child installs (judge/)
+JUDGE = "GRADER_JUDGE"  # "1" for the judge kernel, which runs no student code and has no cap
+# For the judge: where to listen for its answer process (judge/answers.py), which its kernel
+# manager starts in a sandbox of its own.
+ANSWER_SOCKET = "GRADER_ANSWER_SOCKET"
+CHILD_MAX_PROCESSES = "GRADER_CHILD_MAX_PROCESSES"  # the cap each call's child installs (answers)
 # Every other variable a sandboxed kernel sees, and why; nothing else of the grader's reaches it.
 SANDBOX_ENVIRONMENT = {
     "PATH": "the Python environment's bin folder, then /usr/bin and /bin",

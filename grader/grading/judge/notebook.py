@@ -2,8 +2,9 @@
 
 The judge's notebook holds the submission's read-only cells, a cell that makes the kernel the
 judge (`grader.grading.judge.kernel.install`), and the test cells. Beside it, in the judge's work
-folder, lies the spec: every answer cell's source, and how that cell ended in the student's
-kernel, so that the judge's children run the same answers.
+folder, lies the spec: the read-only cells and every answer cell's source, with how that cell
+ended in the student's kernel, so that the answer process (`grader.grading.judge.answers`) runs
+the same cells. The spec holds no test.
 """
 
 import json
@@ -41,9 +42,17 @@ def answer_status(cell: NotebookNode) -> dict:
     return {"status": "ok", "reason": ""}
 
 
+def setup_cells(nb: NotebookNode) -> list[NotebookNode]:
+    """The read-only code cells: the lesson's imports and helpers, which both the judge and the
+    answer process run first."""
+    return [cell for cell in nb.cells if cell.cell_type == "code" and is_locked(cell)
+            and not is_grade(cell) and not is_solution(cell)]
+
+
 def write_spec(nb: NotebookNode, folder: Path) -> None:
-    """The answer cells, as the student's kernel left them, for the judge in `folder`."""
-    spec = {"functions": [], "answers": []}
+    """The read-only cells, and the answer cells as the student's kernel left them, for the judge
+    in `folder`."""
+    spec = {"setup": [cell.source for cell in setup_cells(nb)], "functions": [], "answers": []}
     for cell in nb.cells:
         if cell.cell_type == "code" and is_solution(cell) and not is_grade(cell):
             name = cell.metadata["nbgrader"]["grade_id"]
@@ -54,8 +63,7 @@ def write_spec(nb: NotebookNode, folder: Path) -> None:
 
 def judge_notebook(nb: NotebookNode, tests: list[int]) -> NotebookNode:
     """The read-only cells, the cell that installs the judge, then the test cells `tests`."""
-    setup = [cell for cell in nb.cells if cell.cell_type == "code" and is_locked(cell)
-             and not is_grade(cell) and not is_solution(cell)]
+    setup = setup_cells(nb)
     setup.append(nbformat.v4.new_code_cell(INSTALL_JUDGE))
     judged = nbformat.v4.new_notebook(
         metadata=nb.metadata,

@@ -60,9 +60,11 @@ def unavailable_reason() -> str | None:
     return None
 
 
-def isolation(work_folder: Path, *also_writable: Path,
-              shared_memory_mb: int = vocabulary.SHARED_MEMORY_MB.default) -> list[str]:
-    """bubblewrap arguments: namespaces, read-only system and Python, a writable work folder."""
+def isolation(work_folder: Path, *also_writable: Path, also_readable: tuple[Path, ...] = (),
+              shared_memory_mb: int = vocabulary.SHARED_MEMORY_MB.default,
+              as_pid_1: bool = False) -> list[str]:
+    """bubblewrap arguments: namespaces, read-only system and Python, a writable work folder.
+    `as_pid_1`: the command is the sandbox's first process, which no process it starts can kill."""
     args = ["--unshare-all", "--die-with-parent", "--new-session", "--proc", "/proc",
             "--dev", "/dev", "--size", str(shared_memory_mb * 2**20), "--tmpfs", "/dev/shm"]
     for folder in SYSTEM_FOLDERS:
@@ -78,10 +80,14 @@ def isolation(work_folder: Path, *also_writable: Path,
         args += ["--ro-bind", folder, folder]
     for folder in also_writable:
         args += ["--bind", str(folder), str(folder)]
+    for folder in also_readable:
+        args += ["--ro-bind", str(folder), str(folder)]
     if work_folder != Path("/"):
         args += ["--bind", str(work_folder), str(work_folder), "--chdir", str(work_folder)]
     # The folders bubblewrap made for the binds above would otherwise be writable, and one of
     # them is on the import path (PYTHONPATH): nothing but the binds marked writable may be.
+    if as_pid_1:
+        args.append("--as-pid-1")
     return args + ["--remount-ro", "/"]
 
 

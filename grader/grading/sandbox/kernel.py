@@ -6,8 +6,8 @@ This softer cap counts only new processes, through an audit hook (PEP 578) that 
 later cannot remove, and refuses the one too many with `ProcessLimitExceeded` in the cell that
 asked.
 
-The judge kernel (`grader.grading.judge`) forks once per call of a student's function, so it gets
-no cap itself: each forked child installs the cap before it runs any student code.
+The judge kernel (`grader.grading.judge`) runs no student code and gets no cap; its answer
+process gets the cap for each call's child (vocabulary.CHILD_MAX_PROCESSES).
 """
 
 import os
@@ -41,9 +41,7 @@ def cap_processes(limit: int):
 
 def main() -> None:
     limit = os.environ.pop(vocabulary.MAX_PROCESSES)
-    if os.environ.pop(vocabulary.JUDGE, "") == "1":
-        os.environ[vocabulary.CHILD_MAX_PROCESSES] = limit
-    else:
+    if os.environ.pop(vocabulary.JUDGE, "") != "1":
         sys.addaudithook(cap_processes(int(limit)))
     sys.argv[0] = "ipykernel_launcher"
     runpy.run_module("ipykernel_launcher", run_name="__main__", alter_sys=True)

@@ -10,6 +10,7 @@ cgroups where they can be made (as root), whose counters say when a limit was en
 import os
 import shutil
 import signal
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -18,6 +19,8 @@ from jupyter_client.manager import AsyncKernelManager
 from traitlets import Bool, Integer, default
 
 from grader.grading import vocabulary
+from grader.grading.judge.launch import ANSWER_SOCKET, template_command
+from grader.grading.judge.notebook import SPEC_FILE
 from grader.grading.sandbox.bubblewrap import SANDBOX_HOME, environment, isolation
 
 SOCKET_PARENT = "/tmp" if os.path.isdir("/tmp") else None
@@ -121,40 +124,83 @@ class SandboxedKernelManager(AsyncKernelManager):
         self.kernel_spec.interrupt_mode = "message"
         self._work_folder = Path(kwargs.get("cwd") or os.getcwd()).resolve()
         self._requested_environment = dict(kwargs.get("env") or {})
+        self._cgroups = []
         # Unix socket paths may not exceed 107 bytes, so they live in a short folder of their own
         # (the same path inside and outside the sandbox), not in the work folder.
         self._socket_folder = Path(tempfile.mkdtemp(prefix="grader-kernel-", dir=SOCKET_PARENT))
         self.ip = str(self._socket_folder / "ipc")
         self.connection_file = str(self._socket_folder / "kernel.json")
-        self._keep_matplotlib_font_cache()
+        self._keep_matplotlib_font_cache(self._work_folder)
         return await super()._async_pre_start_kernel(**kwargs)
 
+    def _is_judge(self) -> bool:
+        return self._requested_environment.get(vocabulary.JUDGE) == "1"
+
     def format_kernel_cmd(self, extra_arguments=None):
+        kernel = super().format_kernel_cmd(extra_arguments)
+        if "ipykernel_launcher" in kernel:  # the kernel of every course notebook
+            kernel[kernel.index("ipykernel_launcher")] = "grader.grading.sandbox.kernel"
+        writable, settings = [self._socket_folder], [vocabulary.MAX_PROCESSES, self.max_processes]
+        if self._is_judge():
+            # The judge listens for its answer process in a folder of their own: the answer
+            # process's sandbox sees that folder, read-only, and none of the judge's.
+            self._answer_folder = Path(tempfile.mkdtemp(prefix="grader-answers-",
+                                                        dir=SOCKET_PARENT))
+            writable.append(self._answer_folder)
+            settings += [vocabulary.ANSWER_SOCKET, self._answer_folder / ANSWER_SOCKET]
+        return self._sandboxed(kernel, self._work_folder, writable, (), settings,
+                               self._requested_environment, "kernel")
+
+    def _sandboxed(self, command, work_folder, writable, readable, settings, requested, role,
+                   as_pid_1=False):
+        """`command` in bubblewrap, under the limits, and in new cgroups where they can be made."""
         limits = [f"--data={self.memory_limit_mb * 2**20}", f"--fsize={self.max_file_mb * 2**20}",
                   "--core=0"]
         if os.getuid() != 0:  # the limit counts every process of the user, so add what runs now
             limits.append(f"--nproc={own_process_count() + self.max_tasks}")
-        kernel = super().format_kernel_cmd(extra_arguments)
-        if "ipykernel_launcher" in kernel:  # the kernel of every course notebook
-            kernel[kernel.index("ipykernel_launcher")] = "grader.grading.sandbox.kernel"
-        command = ["bwrap", *isolation(self._work_folder, self._socket_folder,
-                                       shared_memory_mb=self.shared_memory_mb),
-                   *environment(self._work_folder, self._requested_environment),
-                   "--setenv", vocabulary.MAX_PROCESSES, str(self.max_processes),
-                   "prlimit", *limits, "--", *kernel]
+        variables = []
+        for name, value in zip(settings[::2], settings[1::2]):
+            variables += ["--setenv", name, str(value)]
+        command = ["bwrap", *isolation(work_folder, *writable, also_readable=tuple(readable),
+                                       shared_memory_mb=self.shared_memory_mb, as_pid_1=as_pid_1),
+                   *environment(work_folder, requested), *variables,
+                   "prlimit", *limits, "--", *command]
         if os.getuid() != 0 or not self.use_cgroups:
             return command
         # No rlimit binds root: cgroups cap the processes, and the memory of the whole sandbox
         # (its children and its RAM-backed files too), where they can be made. The shell joins
         # them before it becomes bubblewrap, so every sandboxed process is counted.
-        name = f"grader-kernel-{os.getpid()}-{id(self)}"
-        self._cgroups = list(dict.fromkeys(filter(None, (
+        name = f"grader-{role}-{os.getpid()}-{id(self)}"
+        groups = list(dict.fromkeys(filter(None, (
             new_cgroup("pids", name, self.max_tasks),
             new_cgroup("memory", name, self.memory_limit_mb * 2**20)))))
-        if not self._cgroups:
+        if not groups:
             return command
+        self._cgroups += groups
         join = 'for group in $0; do echo $$ > "$group/cgroup.procs" || exit 70; done; exec "$@"'
-        return ["sh", "-c", join, " ".join(map(str, self._cgroups)), *command]
+        return ["sh", "-c", join, " ".join(map(str, groups)), *command]
+
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        if self._is_judge():
+            self._start_answer_process()
+        return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    def _start_answer_process(self) -> None:
+        """Start the judge's answer process (grader.grading.judge.answers) beside the judge, in
+        a sandbox of its own, under the same limits: it gets the spec, not the judge's folder.
+        It is the sandbox's first process, so that the answers it runs cannot end it."""
+        self._answer_work = Path(tempfile.mkdtemp(prefix="grader-answer-work-"))
+        spec = self._answer_work / SPEC_FILE
+        shutil.copy(self._work_folder / SPEC_FILE, spec)
+        self._keep_matplotlib_font_cache(self._answer_work)
+        command = self._sandboxed(
+            template_command(str(self._answer_folder / ANSWER_SOCKET), str(spec)),
+            self._answer_work, (), (self._answer_folder,),
+            [vocabulary.CHILD_MAX_PROCESSES, self.max_processes],
+            {"CUDA_VISIBLE_DEVICES": ""}, "answers", as_pid_1=True)
+        self._answer_process = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, start_new_session=True)
 
     def limit_hits(self) -> dict[str, int]:
         """How many forks the sandbox refused, and processes it killed for memory, so far."""
@@ -169,17 +215,26 @@ class SandboxedKernelManager(AsyncKernelManager):
     cleanup_resources = _async_cleanup_resources
 
     def _remove_sandbox_files(self) -> None:
+        process = getattr(self, "_answer_process", None)
+        if process is not None:  # its sandbox's whole process tree ends with bubblewrap
+            process.kill()
+            process.wait()
+            self._answer_process = None
         if hasattr(self, "_socket_folder"):
             shutil.rmtree(self._work_folder / SANDBOX_HOME, ignore_errors=True)
             shutil.rmtree(self._socket_folder, ignore_errors=True)
+        for folder in (getattr(self, "_answer_folder", None), getattr(self, "_answer_work", None)):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
         for group in getattr(self, "_cgroups", ()):
             remove_cgroup(group)
         self._cgroups = []
 
-    def _keep_matplotlib_font_cache(self):
+    @staticmethod
+    def _keep_matplotlib_font_cache(work_folder: Path):
         # A fresh MPLCONFIGDIR would make matplotlib rebuild its font list in every kernel.
         from matplotlib import get_cachedir
-        cache_dir = self._work_folder / SANDBOX_HOME / "matplotlib"
+        cache_dir = work_folder / SANDBOX_HOME / "matplotlib"
         cache_dir.mkdir(parents=True, exist_ok=True)
         for font_list in Path(get_cachedir()).glob("fontlist-*.json"):
             shutil.copy(font_list, cache_dir)

@@ -99,13 +99,19 @@ def test_a_rigged_result_arrives_as_an_inert_placeholder():
 def test_a_function_that_ends_its_process_fails_only_its_own_exercise():
     results = judged([
         ("dies", "import os\n\ndef dies():\n    os._exit(3)", "dies()"),
-        ("kills_the_judge", "import os, signal\n\ndef kills_the_judge():\n"
-                            "    os.kill(os.getppid(), signal.SIGKILL)", "kills_the_judge()"),
+        ("kills_its_parent", "import os, signal\n\ndef kills_its_parent():\n"
+                             "    os.kill(os.getppid(), signal.SIGKILL)\n    return 1",
+         "assert kills_its_parent() == 1"),
         ("fine", "def fine():\n    return 1", "assert fine() == 1\nprint('fine: passed')"),
     ])
     assert "dies ended the process it ran in before returning (exit status 3)" in \
         results["dies"][0][0]
-    assert results["kills_the_judge"][0] and results["fine"] == ([], "fine: passed\n")
+    assert results["fine"] == ([], "fine: passed\n")
+    if SANDBOXED:  # its parent is the first process of the answers' sandbox: no signal ends it
+        passed(results["kills_its_parent"])
+    else:  # the judge starts another answer process
+        assert results["kills_its_parent"][0] == [
+            "AnswerEndedItsProcess: kills_its_parent ended the process that ran answers"]
 
 
 def test_an_answer_that_never_finished_fails_at_once_and_others_still_run():
@@ -116,15 +122,39 @@ def test_an_answer_that_never_finished_fails_at_once_and_others_still_run():
     passed(results["fine"])
 
 
-def test_a_child_can_neither_sign_as_the_judge_nor_plant_a_module_for_it():
-    results = judged([("keys", "import pathlib\nfrom jupyter_client.session import Session\n\n"
-                               "def keys():\n"
-                               "    pathlib.Path('colorsys.py').write_text('planted = True')\n"
-                               "    return [s.key for s in gc.get_objects() "
-                               "if isinstance(s, Session)]",
-                       "found = keys()\nassert found and set(found) == {b''}, found\n"
+# Every run of hex digits and dashes as long as a Jupyter signing key (jupyter_client's new_id:
+# 32 hex digits with dashes) anywhere in the memory of the process that runs it.
+KEY_SCAN = """
+import re
+
+def key_shaped_strings():
+    pattern = re.compile(rb"[0-9a-f][0-9a-f-]{31,}")
+    found = set()
+    with open("/proc/self/maps") as maps, open("/proc/self/mem", "rb") as memory:
+        for line in maps:
+            span, permissions = line.split()[:2]
+            if not permissions.startswith("r") or "[vvar" in line or "[vsyscall" in line:
+                continue
+            start, end = (int(address, 16) for address in span.split("-"))
+            try:
+                memory.seek(start)
+                found.update(pattern.findall(memory.read(end - start)))
+            except (OSError, ValueError, OverflowError):
+                pass
+    return sorted(key.decode() for key in found)
+"""
+
+
+def test_no_key_is_in_the_answer_process_and_nothing_planted_reaches_the_judge():
+    results = judged([("key_shaped_strings", KEY_SCAN + "\nimport pathlib\n"
+                                             "pathlib.Path('colorsys.py').write_text('planted = 1')",
+                       "own_key = get_ipython().kernel.session.key.decode()\n"
+                       "namespace = {}\nexec(" + repr(KEY_SCAN) + ", namespace)\n"
+                       "found_here = namespace['key_shaped_strings']()\n"
+                       "assert any(own_key in text for text in found_here), 'the scan works'\n"
+                       "assert not any(own_key in text for text in key_shaped_strings())\n"
                        "import colorsys\nassert not hasattr(colorsys, 'planted')")])
-    passed(results["keys"])
+    passed(results["key_shaped_strings"])
 
 
 def test_gradient_mode_comes_back_from_a_call_but_not_into_the_next_test():
@@ -148,8 +178,9 @@ def test_a_name_defined_outside_the_answer_cells_is_explained():
 
 
 def test_patching_the_judges_own_reporting_forges_nothing():
-    results = judged([("doubles", "import grader.grading.judge.kernel as judge, grader.device_log\n"
-                                  "judge._encode = lambda *args, **kwargs: ['int', '42']\n"
+    results = judged([("doubles", "import grader.grading.judge.transfer as transfer\n"
+                                  "import grader.device_log\n"
+                                  "transfer.encode_result = lambda *args, **kwargs: ['int', '42']\n"
                                   "grader.device_log.recorded_devices.judge_state = "
                                   "lambda self: [['mul', ['cuda']]]\n\n"
                                   "def doubles(t):\n    return t * 2",

@@ -1,0 +1,363 @@
+"""The answer process: where every call of a student's function is made, out of the tests' reach.
+
+One answer template serves each judge (`grader.grading.judge.kernel`). It is a fresh Python
+process, in a sandbox of its own when grading is sandboxed (`grader.grading.sandbox`): it imports
+the scientific stack and the course's helpers, runs the notebook's read-only cells and waits. It
+never runs a test cell or an answer, never receives a test's source or an expected value, and
+never sees any kernel's connection file or signing key; from its sandbox, the judge's processes
+and folders do not exist.
+
+For each call, the judge sends the call's arguments as data (`transfer.encode_arguments`) and the
+template forks a child, which:
+
+1. closes the template's connection to the judge and caps the processes it may start;
+2. rebuilds the arguments, before any student code runs;
+3. enters the contexts the test has running around the call (`grader.recorders`: the CUDA
+   stand-in, the device log, the forward hooks of a model);
+4. runs the answer cells (the exercise's own, and every other one that finished cleanly in the
+   student's kernel, so that answers may call each other), then calls the function;
+5. puts back the attributes of every module and class that reporting uses, reports the result,
+   the exception, the writes into the arguments, warnings, output and findings as JSON data
+   (`transfer.encode_result`), and exits.
+
+The template relays the report and ends the child and everything it started. When the judge asks
+it to stop (the test cell timed out), it ends the child at once. It serves one judge, and ends
+when that judge goes.
+"""
+
+import builtins
+import contextlib
+import ctypes
+import importlib
+import io
+import json
+import os
+import pickle
+import select
+import signal
+import socket
+import stat
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+import torch
+from IPython.core.inputtransformer2 import TransformerManager
+from IPython.core.interactiveshell import InteractiveShell
+from traitlets.config import Config
+
+from grader import recorders
+from grader.grading import vocabulary
+from grader.grading.judge import transfer
+from grader.grading.judge.transfer import (encode_result, no_torch_function, reachable,
+                                           send_message)
+from grader.grading.sandbox.kernel import cap_processes
+
+MAX_REQUEST_BYTES = 4 * 2**30  # arguments the judge sends: the tests' own, trusted
+MAX_REPLY_BYTES = vocabulary.MAX_REPLY_BYTES.default
+MAX_OUTPUT_CHARS = vocabulary.MAX_CALL_OUTPUT_CHARS.default
+CONNECT_SECONDS = 120  # the judge kernel starts beside the template, and may take its time
+STOP = b"stop"  # what the judge sends when it gives up on a call
+
+# Captured when the template starts, before any answer runs: a child reports through these even
+# if the answer rebinds the module attributes (a lie from a child only changes its own call).
+_dumps, _write, _exit, _fork = json.dumps, os.write, os._exit, os.fork
+_is_grad_enabled, _set_grad_enabled = torch._C.is_grad_enabled, torch._C._set_grad_enabled
+_catch_warnings, _simplefilter = warnings.catch_warnings, warnings.simplefilter
+_type, _isinstance, _id, _str = type, isinstance, id, str
+_TensorBase = torch._C.TensorBase
+_string_at, _b64encode = ctypes.string_at, transfer._b64encode
+_requires_grad = transfer._requires_grad
+
+
+def main() -> None:
+    """The template: `python -I -c ... <socket> <spec>`, as `launch.template_command` writes it."""
+    socket_path, spec_path = sys.argv[1:3]
+    spec = json.loads(Path(spec_path).read_text())
+    answers = [(cell["name"], cell["source"], cell["status"]) for cell in spec["answers"]]
+    limit = int(os.environ.pop(vocabulary.CHILD_MAX_PROCESSES, "0")) or None
+    namespace = _run_setup_cells(spec["setup"])
+    try:  # children may not read or write the template's memory through /proc or ptrace
+        ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE, 0
+    except (OSError, AttributeError):
+        pass
+    connection = _connect(socket_path)
+    while True:
+        request = transfer.receive_message(connection, MAX_REQUEST_BYTES)
+        if request is None:
+            return  # the judge ended
+        if request != STOP:  # a stop that came after its call had ended
+            send_message(connection, _serve(request, connection, namespace, answers, limit))
+
+
+def _run_setup_cells(sources: list[str]) -> dict:
+    """Run the read-only cells, as the judge does, in an IPython shell (answers may use magics
+    and `display`); what they print goes nowhere. Their errors are the judge's to report."""
+    config = Config()
+    config.HistoryManager.enabled = False
+    shell = InteractiveShell.instance(config=config)
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        for source in sources:
+            shell.run_cell(source, store_history=False, silent=True)
+    return shell.user_ns
+
+
+def _connect(socket_path: str) -> socket.socket:
+    deadline = time.monotonic() + CONNECT_SECONDS
+    while True:
+        connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            connection.connect(socket_path)
+            return connection
+        except OSError:
+            connection.close()
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+# ---------------------------------------------------------------------------------------------
+# In the template: fork, relay, clean up.
+
+def _serve(request: bytes, connection, namespace, answers, limit) -> bytes:
+    """Run one call in a child; return the report, after a line saying how the child ended."""
+    read_end, write_end = os.pipe()
+    with _catch_warnings():
+        # Python 3.12 warns about forking a process with threads (PyTorch's): the child runs
+        # only Python code and exits.
+        _simplefilter("ignore", DeprecationWarning)
+        pid = _fork()
+    if pid == 0:  # the child: it must never return into the template's loop
+        try:
+            os.close(read_end)
+            connection.close()
+            _child(request, namespace, answers, limit, write_end)
+        finally:
+            _exit(70)
+    os.close(write_end)
+    try:
+        report, stopped = _read_report(read_end, connection)
+    finally:
+        os.close(read_end)
+        status = _stop_child(pid)
+    ending = {"status": status, "stopped": stopped, "too_large": report is None and not stopped}
+    return _dumps(ending).encode() + b"\n" + (report or b"")
+
+
+def _read_report(read_end, connection):
+    """The child's report, unless the judge asks to stop first (then None, True)."""
+    chunks, size = [], 0
+    while True:
+        ready, _, _ = select.select([read_end, connection], [], [])
+        if connection in ready:
+            transfer.receive_message(connection, len(STOP))  # the stop, or the judge's end
+            return None, True
+        chunk = os.read(read_end, 1 << 20)
+        if not chunk:
+            return b"".join(chunks), False
+        size += len(chunk)
+        if size > MAX_REPLY_BYTES:
+            return None, False
+        chunks.append(chunk)
+
+
+def _stop_child(pid) -> int:
+    """Kill the child and everything it started; reap it and return its wait status."""
+    for target in (-pid, pid):
+        try:
+            os.kill(target, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    if os.getpid() == 1:
+        # The first process of the sandbox's own process namespace: whatever else is left (a
+        # process that left the group with setsid, say) belongs to student code. End it all, and
+        # reap what ended, since orphans come to this process.
+        try:
+            os.kill(-1, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    status = os.waitpid(pid, 0)[1]
+    if os.getpid() == 1:
+        with contextlib.suppress(ChildProcessError):
+            while os.waitpid(-1, 0)[0]:
+                pass
+    return status
+
+
+# ---------------------------------------------------------------------------------------------
+# In the child: rebuild the call, run the answer, report, exit.
+
+def _child(request, namespace, answers, limit, write_end):
+    reply = None
+    try:
+        os.setpgid(0, 0)
+        if limit:
+            sys.addaudithook(cap_processes(limit))
+        try:  # before any student code runs: a failure here is the grader's
+            call = pickle.loads(request)
+            args, kwargs, regions = transfer.decode_arguments(call["arguments"], namespace)
+            known = reachable((args, kwargs))
+            if len(known) != call["known"]:
+                raise RuntimeError(f"{len(known)} arrays, tensors and modules arrived, "
+                                   f"{call['known']} were sent")
+        except Exception as error:
+            reply = {"grader_failed": f"{type(error).__name__}: {error}"}
+        else:
+            stdout, stderr = _capture_output()
+            _set_grad_enabled(call["grad_enabled"])
+            with contextlib.ExitStack() as contexts:
+                observers = [contexts.enter_context(_replay(kind, [known[i] for i in watched]))
+                             for kind, watched in call["contexts"]]
+                reply = _run_and_report(call["name"], args, kwargs, known, regions, observers,
+                                        namespace, answers)
+            reply["stdout"], reply["stderr"] = _captured(stdout), _captured(stderr)
+        data = _dumps(reply).encode()
+        while data:
+            data = data[_write(write_end, data):]
+    finally:
+        _exit(0 if reply is not None else 70)
+
+
+def _replay(kind: str, watched: list):
+    """The answer process's copy of a test's context (grader.recorders), found by name only."""
+    if kind not in recorders.REPLAYABLE:
+        importlib.import_module(kind.rpartition(".")[0])
+    return recorders.REPLAYABLE[kind].judge_replay(*watched)
+
+
+def _capture_output():
+    streams = []
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        capture = os.memfd_create(f"answer-{name}")
+        os.dup2(capture, fd)
+        stream = io.TextIOWrapper(io.FileIO(capture, "w+", closefd=False), write_through=True)
+        setattr(sys, name, stream)
+        streams.append(capture)
+    return streams
+
+
+def _captured(fd):
+    size = os.lseek(fd, 0, os.SEEK_END)
+    text = os.pread(fd, MAX_OUTPUT_CHARS * 4, 0).decode("utf-8", "replace")
+    if size > MAX_OUTPUT_CHARS or len(text) > MAX_OUTPUT_CHARS:
+        text = text[:MAX_OUTPUT_CHARS] + (
+            f"\n... output truncated: the answer printed {size:,} bytes in this call ...\n")
+    return text
+
+
+def _protected_namespaces(observers) -> list:
+    """The modules and classes that reporting a call uses: their attributes as they were before
+    the answer cells ran are put back before the child reports, so a patch cannot forge a report."""
+    import base64
+    import binascii
+
+    namespaces = [sys.modules[__name__], transfer, builtins, json, json.encoder,
+                  json.JSONEncoder, base64, binascii, ctypes, io, os, stat, np,
+                  sys.modules[transfer._byte_bounds.__module__], torch, torch.nn,
+                  torch.nn.Module, torch.nn.Parameter]
+    for recorder in observers:
+        namespaces += [_type(recorder), sys.modules[_type(recorder).__module__]]
+    return namespaces
+
+
+def _put_back(saved) -> None:
+    for namespace, attributes in saved:
+        current = vars(namespace)
+        for key, value in attributes.items():
+            if current.get(key, _put_back) is not value:
+                setattr(namespace, key, value)
+
+
+def _run_and_report(name, args, kwargs, known, regions, observers, namespace, answers):
+    put_back = _put_back  # held here: the answer cells may rebind the module's names
+    saved = [(space, dict(vars(space))) for space in _protected_namespaces(observers)]
+    transformer = TransformerManager()
+    for cell_name, source, status in answers:
+        # Another exercise's cell runs only if it ran cleanly in the student's kernel.
+        if not (status in ("ok", "not-run") or cell_name == name):
+            continue
+        try:
+            code = compile(transformer.transform_cell(source), f"<answer cell {cell_name}>", "exec")
+            exec(code, namespace)
+        except BaseException:
+            pass  # as in a notebook: what the cell defined before the error stays defined
+    reply = {"memory": [], "replaced": [], "module_entries": [], "requires_grad": [],
+             "observers": [], "warnings": []}
+    function = namespace.get(name)
+    caught = []
+    if function is None:
+        reply["raised"] = ["NameError", "NameError", f"name {name!r} is not defined"]
+    else:
+        try:
+            with _catch_warnings(record=True) as caught:
+                _simplefilter("always")
+                result = function(*args, **kwargs)
+        except BaseException as error:
+            put_back(saved)
+            reply["raised"] = _describe_exception(error)
+        else:
+            put_back(saved)
+            try:
+                with no_torch_function():
+                    reply["result"] = encode_result(result, known, regions)
+            except Exception as error:
+                reply["raised"] = ["TypeError", "builtins.TypeError",
+                                   f"the result could not be read: {_describe_exception(error)[2]}"]
+    reply["warnings"] = [_describe_warning(w) for w in caught]
+    put_back(saved)  # an exception's or a warning's message may have run the answer's code again
+    reply["grad_enabled"] = bool(_is_grad_enabled())
+    with no_torch_function():
+        _report_effects(reply, known, regions)
+    reply["observers"] = [recorder.judge_state() for recorder in observers]
+    return reply
+
+
+def _builtin_base(kind):
+    for klass in kind.__mro__:
+        if klass.__module__ == "builtins":
+            return klass.__name__
+    return "object"
+
+
+def _qualified(kind):
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def _describe_exception(error):
+    try:
+        message = _str(error)
+    except BaseException:
+        message = "(its message could not be read)"
+    return [_builtin_base(_type(error)), _qualified(_type(error)), message[:10_000]]
+
+
+def _describe_warning(caught):
+    try:
+        message = _str(caught.message)
+    except BaseException:
+        message = "(its message could not be read)"
+    return [_builtin_base(caught.category), _qualified(caught.category), message[:10_000]]
+
+
+def _report_effects(reply, known, regions):
+    for index, (address, size, _) in enumerate(regions):
+        reply["memory"].append([index, _b64encode(_string_at(address, size)).decode()])
+    original = {_id(item): index for index, item in enumerate(known)}
+    for index, item in enumerate(known):
+        if _isinstance(item, torch.Tensor):
+            reply["requires_grad"].append([index, bool(_requires_grad(item))])
+        if _isinstance(item, torch.nn.Module):
+            for entry, tensor in (*item.named_parameters(), *item.named_buffers()):
+                if _id(tensor) not in original:  # replaced, e.g. by model.double() or .cpu()
+                    reply["module_entries"].append([index, entry, encode_result(tensor, (), ())])
+    for index, item in enumerate(known):
+        if _isinstance(item, torch.Tensor):
+            storage = _TensorBase.untyped_storage(item)
+            if not any(storage.data_ptr() == address for address, _, _ in regions):
+                reply["replaced"].append([index, encode_result(_TensorBase.detach(item), (), ())])
+
+
+if __name__ == "__main__":
+    main()
