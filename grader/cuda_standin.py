@@ -243,6 +243,57 @@ class SimulatedCuda:
         pass
 
 
+@recorders.replayable
+class SimulatedMachine:
+    """Marks a test's `simulated_machine()` block, for the answer process (grader.recorders)."""
+
+    def __init__(self, *, cuda: bool, mps: bool):
+        self.cuda, self.mps = cuda, mps
+
+    def judge_watched(self) -> tuple:
+        return ()
+
+    def judge_settings(self) -> dict:
+        return {"cuda": self.cuda, "mps": self.mps}
+
+    @classmethod
+    def judge_replay(cls, *, cuda: bool, mps: bool):
+        return simulated_machine(cuda=cuda, mps=mps)
+
+    def judge_state(self) -> None:
+        return None
+
+    def judge_merge(self, state) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def simulated_machine(*, cuda: bool, mps: bool):
+    """Make PyTorch's availability checks answer as on a machine with or without CUDA and MPS.
+
+    PyTorch counts as built with CUDA and MPS support in every case (PyPI's Linux wheel is a CUDA
+    build, with or without a GPU), so only the availability checks tell the machines apart. With
+    `cuda`, enter `cuda_device()` around this block: it brings the device, real or stand-in."""
+    answers = {(torch.backends.mps, "is_available"): lambda: mps,
+               (torch.mps, "is_available"): lambda: mps,
+               (torch.backends.mps, "is_built"): lambda: True,
+               (torch.backends.cuda, "is_built"): lambda: True}
+    if not cuda:
+        answers[(torch.cuda, "is_available")] = lambda: False
+        answers[(torch.cuda, "device_count")] = lambda: 0
+    saved = {key: getattr(*key) for key in answers}
+    marker = SimulatedMachine(cuda=cuda, mps=mps)
+    for (module, name), replacement in answers.items():
+        setattr(module, name, replacement)
+    recorders.observe(marker)
+    try:
+        yield marker
+    finally:
+        recorders.forget(marker)
+        for (module, name), original in saved.items():
+            setattr(module, name, original)
+
+
 @contextlib.contextmanager
 def cuda_device():
     """Yield a CUDA device: the real one where PyTorch has CUDA, the stand-in elsewhere."""

@@ -1,12 +1,14 @@
-"""The contexts a test has running around a call of a student's function, so that the judge
-(`grader.grading.judge`) can run the call inside the same contexts in the answer process and
-carry their findings back.
+"""The contexts a test has running around a call of a student's function (the CUDA stand-in, a
+simulated machine, the course's recorders), so that the judge (`grader.grading.judge`) can run
+the call inside the same contexts in the answer process and carry their findings back. Any other
+change a test makes to a module (a patched function, say) does not reach the answer process.
 
 A class registered with `replayable` has:
 
 - `judge_watched()`: the objects of the call's arguments it watches (a model, say), or ();
-- `judge_replay(*watched)`: a context manager that starts the same recording in the answer
-  process, on the rebuilt `watched` objects, and yields the recorder there;
+- optionally `judge_settings()`: its parameters, as a dict of plain data;
+- `judge_replay(*watched, **settings)`: a context manager that starts the same context in the
+  answer process, on the rebuilt `watched` objects, and yields its recorder there;
 - `judge_state()`: the findings of that recorder, as plain data;
 - `judge_merge(state)`: adds those findings to the test's recorder in the judge.
 

@@ -202,14 +202,16 @@ def _child(request, namespace, answers, limit, write_end):
             if len(known) != call["known"]:
                 raise RuntimeError(f"{len(known)} arrays, tensors and modules arrived, "
                                    f"{call['known']} were sent")
+            _set_grad_enabled(call["grad_enabled"])
+            contexts = contextlib.ExitStack()
+            observers = [contexts.enter_context(_replay(kind, [known[i] for i in watched],
+                                                        settings))
+                         for kind, watched, settings in call["contexts"]]
         except Exception as error:
             reply = {"grader_failed": f"{type(error).__name__}: {error}"}
         else:
             stdout, stderr = _capture_output()
-            _set_grad_enabled(call["grad_enabled"])
-            with contextlib.ExitStack() as contexts:
-                observers = [contexts.enter_context(_replay(kind, [known[i] for i in watched]))
-                             for kind, watched in call["contexts"]]
+            with contexts:
                 reply = _run_and_report(call["name"], args, kwargs, known, regions, observers,
                                         namespace, answers)
             reply["stdout"], reply["stderr"] = _captured(stdout), _captured(stderr)
@@ -220,11 +222,11 @@ def _child(request, namespace, answers, limit, write_end):
         _exit(0 if reply is not None else 70)
 
 
-def _replay(kind: str, watched: list):
+def _replay(kind: str, watched: list, settings: dict):
     """The answer process's copy of a test's context (grader.recorders), found by name only."""
     if kind not in recorders.REPLAYABLE:
         importlib.import_module(kind.rpartition(".")[0])
-    return recorders.REPLAYABLE[kind].judge_replay(*watched)
+    return recorders.REPLAYABLE[kind].judge_replay(*watched, **settings)
 
 
 def _capture_output():

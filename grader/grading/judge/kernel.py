@@ -205,8 +205,9 @@ def _contexts(known):
         watched = [positions.get(id(item)) for item in recorder.judge_watched()] \
             if kind in recorders.REPLAYABLE else [None]
         if None not in watched:  # a context it cannot rebuild there is left out
+            settings = recorder.judge_settings() if hasattr(recorder, "judge_settings") else {}
             observers.append(recorder)
-            contexts.append([kind, watched])
+            contexts.append([kind, watched, settings])
     return observers, contexts
 
 

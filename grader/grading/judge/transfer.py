@@ -23,6 +23,7 @@ import io
 import json
 import pickle
 import struct
+from collections import OrderedDict
 
 import numpy as np
 import torch
@@ -170,7 +171,7 @@ def _describe(value, regions) -> dict:
               "standin": _isinstance(value, StandInCudaTensor),
               "parameter": _isinstance(value, torch.nn.Parameter)
               or getattr(value, "_is_param", False) is True,
-              "grad": None if value.grad is None or not value.is_leaf
+              "grad": None if not value.is_leaf or value.grad is None
               else _describe(value.grad, regions)}
     itemsize = plain.element_size()
     address = plain.untyped_storage().data_ptr()
@@ -203,15 +204,28 @@ class _ArgumentPickler(pickle.Pickler):
     def reducer_override(self, value):
         if not _isinstance(value, torch.nn.Module):
             return NotImplemented
-        state = {key: ({} if key in _MODULE_HOOK_TABLES else item) for key, item in vars(value).items()}
+        state = {key: (OrderedDict() if key in _MODULE_HOOK_TABLES else item)
+                 for key, item in vars(value).items()}
         return copyreg.__newobj__, (_type(value),), state
 
 
 def encode_arguments(args, kwargs, regions) -> bytes:
-    """Pickle the memory of `regions`, then a call's arguments as views of it (module docstring)."""
+    """Pickle the memory of `regions`, then a call's arguments as views of it (module docstring).
+
+    Regions may overlap (an array, and a tensor made from a slice of it): the memory crosses as
+    blocks, each the union of overlapping regions, and each region as a span of its block."""
+    blocks, spans = [], [None] * len(regions)
+    for index in sorted(range(len(regions)), key=lambda i: regions[i][0]):
+        address, size, owner = regions[index]
+        if blocks and address < blocks[-1][0] + blocks[-1][1]:
+            start, length = blocks[-1]
+            blocks[-1] = [start, max(length, address + size - start)]
+        else:
+            blocks.append([address, size])
+        kind = "tensor" if _isinstance(owner, torch.Tensor) else "ndarray"
+        spans[index] = [len(blocks) - 1, address - blocks[-1][0], size, kind]
     buffer = io.BytesIO()
-    pickle.dump([("tensor" if _isinstance(owner, torch.Tensor) else "ndarray",
-                  _string_at(address, size)) for address, size, owner in regions], buffer)
+    pickle.dump(([_string_at(start, length) for start, length in blocks], spans), buffer)
     _ArgumentPickler(buffer, regions).dump((args, kwargs))
     return buffer.getvalue()
 
@@ -236,15 +250,26 @@ class _ArgumentUnpickler(pickle.Unpickler):
 def decode_arguments(data: bytes, namespace: dict):
     """The arguments rebuilt in the answer process, and its regions, in the judge's order."""
     stream = io.BytesIO(data)
-    regions = []
-    for kind, memory in pickle.load(stream):
-        if kind == "tensor":  # a tensor's storage, resizable as PyTorch's own
-            owner = torch.empty(len(memory), dtype=torch.uint8)
+    blocks, spans = pickle.load(stream)
+    alone = [sum(span[0] == block for span in spans) == 1 for block in range(len(blocks))]
+    memory = []
+    for block, data_bytes in enumerate(blocks):
+        if alone[block] and spans[[span[0] for span in spans].index(block)][3] == "tensor":
+            owner = torch.empty(len(data_bytes), dtype=torch.uint8)  # resizable, as PyTorch's own
             view = owner.numpy()
         else:
-            owner = view = np.empty(len(memory), dtype=np.uint8)
-        view[:] = np.frombuffer(memory, dtype=np.uint8)
-        regions.append([view.ctypes.data, len(memory), owner])
+            owner = view = np.empty(len(data_bytes), dtype=np.uint8)
+        view[:] = np.frombuffer(data_bytes, dtype=np.uint8)
+        memory.append((owner, view))
+    regions = []
+    for block, offset, size, kind in spans:
+        owner, view = memory[block]
+        part = view[offset:offset + size]
+        if kind == "tensor" and not _isinstance(owner, torch.Tensor):
+            owner = torch.from_numpy(part)
+        elif kind == "ndarray":
+            owner = part
+        regions.append([part.ctypes.data, size, owner])
     args, kwargs = _ArgumentUnpickler(stream, regions, namespace).load()
     return args, kwargs, regions
 
