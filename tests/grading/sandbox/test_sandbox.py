@@ -4,8 +4,9 @@ nothing else.
 Every attack is one student's answer to lesson 01's `tensor_to_array` (COURSE_ROOT stands for the
 course folder): it must earn nothing for that exercise, full points for the four others, leave the
 honest students' grades alone, and show up among the grading problems. The course's files stay
-byte-identical. Without the sandbox the reading attacks do earn the points, and without its totals
-(cgroups, a sized /dev/shm) the resource attacks do: they are real.
+byte-identical. Without the sandbox the reading attacks do earn the points, without its totals
+(cgroups, a sized /dev/shm) the resource attacks do, and with the tests run beside the answers and
+the kernels' keys left on disk the in-process attacks do: they are real.
 """
 
 import hashlib
@@ -25,6 +26,9 @@ from support.grading import CourseCopy, solution_answers, with_answers
 
 ATTACKS = sorted(FIXTURES.glob("attacks/*.py"))
 READING_ATTACKS = ("reads-instructor-source", "reads-hidden-tests", "reads-another-student")
+# Held back by the answer process, which never holds a test or a key (grader/grading/judge/), and
+# by the connection files' removal.
+IN_PROCESS_ATTACKS = ("reads-the-test-that-calls-it", "signs-messages-with-a-key-from-disk")
 # Held back only by the sandbox's totals: cgroups (as root) and a sized /dev/shm.
 RESOURCE_ATTACKS = ("holds-memory-in-child-processes", "fills-shared-memory",
                     "starts-processes-from-the-shell")
@@ -92,7 +96,8 @@ def test_each_attack_is_named_among_the_grading_problems(attacked_class, attack)
     course, found, _ = attacked_class
     reasons = problems.load(course.root)[LESSON][attack]
     phrase = PHRASES.get(attack, "the sandbox forbids or limits")
-    assert any(phrase in reason and "'tensor_to_array'" in reason for reason in reasons), reasons
+    # the answer cell, or the test cell whose call of the answer was refused
+    assert any(phrase in reason and "tensor_to_array'" in reason for reason in reasons), reasons
 
 
 def test_honest_students_keep_their_grades(attacked_class):
@@ -113,6 +118,19 @@ def test_without_the_sandbox_the_reading_attacks_succeed(tmp_path):
     autograde(course_root=course.root, workers=2, sandbox=False, progress=False)
     scores = all_scores(course.root)
     for attack in READING_ATTACKS:
+        assert sum(scores[attack].values()) == 5, attack
+
+
+def test_beside_the_tests_and_with_keys_on_disk_the_in_process_attacks_succeed(tmp_path):
+    course = CourseCopy(tmp_path, LESSON)
+    with (course.root / "nbgrader_config.py").open("a") as config:
+        config.write("\n# Weakened: each kernel's connection file stays on disk.\n"
+                     "from grader.grading.sandbox.kernel_manager import SandboxedKernelManager\n"
+                     "SandboxedKernelManager.cleanup_connection_file = lambda self: None\n")
+    submit_attacks(course, [path for path in ATTACKS if path.stem in IN_PROCESS_ATTACKS])
+    autograde(course_root=course.root, workers=2, judge=False, progress=False)
+    scores = all_scores(course.root)
+    for attack in IN_PROCESS_ATTACKS:
         assert sum(scores[attack].values()) == 5, attack
 
 
