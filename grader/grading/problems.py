@@ -3,7 +3,7 @@
 Problems come from three places: the worker that could not execute a submission at all
 (`failure_reason`), the submitted notebook's structure compared with the gradebook (deleted,
 duplicated or edited cells), and the executed notebook (limits hit, output cut, stderr in a test,
-the sandbox's refusals, a student's function that ended the judge's child process). Each is
+the sandbox's refusals, a student's function that ended the process it was called in). Each is
 recognised by what `grader.grading.vocabulary` names, or by the error number of an OSError.
 `grading-problems.json` in the course root keeps them between runs, by lesson and student.
 """

@@ -10,6 +10,10 @@ speed-up, the sandbox's and the judge's overhead, and whether the grades agree: 
 first three runs, and without the judge identical for the honest submissions (the judge gives a
 broken submission the points of the exercises its crash did not touch). It also measures the
 floor that no grader can beat: starting a kernel and importing torch, once per notebook.
+
+With `--before REVISION` (by default the last revision whose judge forked itself for each call
+of a student's function, before the answer process), it also grades the same class with the tool
+of that revision, checked out in a git worktree, and compares the time and the grades.
 """
 
 import argparse
@@ -29,6 +33,19 @@ from grader.grading.autograde import autograde
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for its support helpers
 from support.class_scenarios import synthetic_class  # noqa: E402
+
+BEFORE = "c511cc7"  # the judge forked itself for each call (grader/grading/judge/, issue 14)
+# Run in the worktree of the earlier revision: its own course and tool grade its own copy.
+GRADE_WITH_THIS_REVISION = """
+import sys
+from pathlib import Path
+from support.class_scenarios import synthetic_class
+from grader.grading.autograde import autograde
+root, per_lesson, workers = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+root.mkdir()
+synthetic_class(root, per_lesson)
+autograde(course_root=root, workers=workers, progress=False)
+"""
 
 
 def all_grades(course_root: Path) -> dict:
@@ -54,6 +71,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-lesson", type=int, default=6, help="submissions per lesson")
     parser.add_argument("--workers", type=int, default=os.cpu_count())
+    parser.add_argument("--before", default=BEFORE, help="an earlier revision to compare with "
+                        "(empty: none)")
     args = parser.parse_args(argv)
     environment_tools_on_path()
     with tempfile.TemporaryDirectory(prefix="grading-benchmark-") as scratch:
@@ -84,6 +103,11 @@ def main(argv=None) -> int:
             progress=False))
         no_judge = timed("grader autograde --no-judge:", lambda: autograde(
             course_root=roots["no-judge"], workers=args.workers, judge=False, progress=False))
+        before = None
+        if args.before:
+            roots["before"] = Path(scratch) / "before"
+            before = timed(f"grader autograde of {args.before}:", lambda: grade_with_revision(
+                args.before, roots["before"], args.per_lesson, args.workers))
         floor = kernel_floor(samples=5)
         grades = {name: all_grades(root) for name, root in roots.items()}
     identical = grades["plain"] == grades["tool"] == grades["unsandboxed"]
@@ -102,7 +126,26 @@ def main(argv=None) -> int:
           f"{'yes' if identical else 'NO'} ({len(grades['tool'])} test cells)")
     print(f"grades of honest submissions identical with and without the judge: "
           f"{'yes' if honest_identical else 'NO'} ({len(honest['tool'])} test cells)")
-    return 0 if identical and honest_identical else 1
+    same_as_before = True
+    if before is not None:
+        same_as_before = grades["before"] == grades["tool"]
+        print(f"against {args.before}: {tool / before:.2f} times its time per submission; "
+              f"grades identical: {'yes' if same_as_before else 'NO'}")
+    return 0 if identical and honest_identical and same_as_before else 1
+
+
+def grade_with_revision(revision: str, root: Path, per_lesson: int, workers: int) -> None:
+    """Grade a synthetic class in `root` with the course and the tool of an earlier revision."""
+    source = root.with_name("before-source")
+    subprocess.run(["git", "-C", str(COURSE_ROOT), "worktree", "add", "--detach", "--quiet",
+                    str(source), revision], check=True)
+    try:
+        subprocess.run([sys.executable, "-c", GRADE_WITH_THIS_REVISION, str(root),
+                        str(per_lesson), str(workers)], cwd=source, check=True,
+                       env={**os.environ, "PYTHONPATH": f"{source}:{source / 'tests'}"})
+    finally:
+        subprocess.run(["git", "-C", str(COURSE_ROOT), "worktree", "remove", "--force",
+                        str(source)], check=True)
 
 
 if __name__ == "__main__":

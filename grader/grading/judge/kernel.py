@@ -26,6 +26,7 @@ An exercise whose answer cell never finished in the student's kernel (it died or
 at once. A call that never returns is ended when the judge's cell times out.
 """
 
+import base64
 import ctypes
 import json
 import os
@@ -45,9 +46,9 @@ from grader import recorders
 from grader.grading import vocabulary
 from grader.grading.judge.answers import CONNECT_SECONDS, STOP
 from grader.grading.judge.launch import ANSWER_SOCKET, template_command
-from grader.grading.judge.transfer import (_b64decode, _memmove, _string_at, builtin_class,
-                                           decode_result, encode_arguments, no_torch_function,
-                                           reachable, receive_message, regions, send_message)
+from grader.grading.judge.transfer import (builtin_class, decode_result, encode_arguments,
+                                           no_torch_function, reachable, receive_message,
+                                           regions, send_message)
 
 NAME_ERROR_HINT = (" (grading runs only the read-only cells and the answer cells: import or define "
                    "what your function needs in its own answer cell)")
@@ -115,7 +116,8 @@ class _AnswerProcess:
         self._connect(given)
 
     def _connect(self, path: str) -> None:
-        if not path:
+        made_here = not path
+        if made_here:
             path = str(Path(tempfile.mkdtemp(prefix="grader-answers-")) / ANSWER_SOCKET)
             subprocess.Popen(template_command(path, str(self._spec_path)),
                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -132,6 +134,8 @@ class _AnswerProcess:
         finally:
             listener.close()
             os.unlink(path)
+            if made_here:
+                os.rmdir(os.path.dirname(path))
         self.connection.settimeout(None)
 
     def call(self, name: str, request: bytes) -> tuple[dict, bytes]:
@@ -220,9 +224,9 @@ def _describe_status(status):
 def _apply(name, reply, known, regions, observers):
     for index, encoded in reply["memory"]:
         address, size, _ = regions[index]
-        data = _b64decode(encoded)
-        if len(data) == size and _string_at(address, size) != data:
-            _memmove(address, data, size)
+        data = base64.b64decode(encoded)
+        if len(data) == size and ctypes.string_at(address, size) != data:
+            ctypes.memmove(address, data, size)
     for index, encoded in reply["replaced"]:
         tensor = known[index]
         if isinstance(tensor, torch.Tensor):

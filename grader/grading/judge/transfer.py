@@ -20,7 +20,6 @@ import builtins
 import copyreg
 import ctypes
 import io
-import json
 import pickle
 import struct
 from collections import OrderedDict
@@ -32,9 +31,8 @@ from grader.cuda_standin import StandInCudaTensor
 
 # Captured before any answer runs (see the module docstring).
 _TensorBase = torch._C.TensorBase
-_dumps, _loads = json.dumps, json.loads
 _b64encode, _b64decode = base64.b64encode, base64.b64decode
-_string_at, _memmove = ctypes.string_at, ctypes.memmove
+_string_at = ctypes.string_at
 _type, _isinstance, _id, _str = type, isinstance, id, str
 _byte_bounds = np.lib.array_utils.byte_bounds
 # Tensor properties read through PyTorch's C base class: an answer may shadow them on torch.Tensor.
@@ -149,8 +147,10 @@ def _alias(low, high, regions):
 def _crosses_as_view(value) -> bool:
     if _type(value) is np.ndarray:
         return value.dtype.kind != "O" and value.dtype.fields is None
+    # Read through PyTorch's C base class: the CUDA stand-in reports a device it is not on.
     return _type(value) in (torch.Tensor, torch.nn.Parameter, StandInCudaTensor) \
-        and value.layout == torch.strided and not value.is_quantized and value.device.type == "cpu"
+        and _layout(value) == torch.strided and not _TensorBase.is_quantized.__get__(value) \
+        and _is_cpu(value)
 
 
 def _describe(value, regions) -> dict:

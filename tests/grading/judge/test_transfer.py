@@ -5,7 +5,7 @@ answer process does, and compare."""
 import numpy as np
 import torch
 
-from grader.cuda_standin import StandInCudaTensor
+from grader.cuda_standin import StandInCudaTensor, simulated_cuda
 from grader.grading.judge.transfer import decode_arguments, encode_arguments, reachable, regions
 
 
@@ -54,12 +54,21 @@ def test_grad_state_parameters_and_the_cuda_standin_cross():
     leaf.grad = torch.full((3,), 7.0)
     on_device = torch.ones(2).as_subclass(StandInCudaTensor)
     parameter = torch.nn.Parameter(torch.zeros(2))
-    (l2, n2, d2, p2), _ = crossed(leaf, node, on_device, parameter)
+    (l2, n2, d2, p2, v2), _ = crossed(leaf, node, on_device, parameter, on_device[1:])
     assert l2.is_leaf and l2.requires_grad and l2.grad.tolist() == [7.0] * 3
     assert not n2.is_leaf and n2.requires_grad and n2.tolist() == [2.0] * 3
     n2.add_(1)  # a graph node, not a view of a leaf: in-place changes are allowed, as on the judge
-    assert type(d2) is StandInCudaTensor and d2.device.type == "cuda"
+    assert type(d2) is StandInCudaTensor and d2.device.type == "cuda" and d2.is_leaf
+    assert type(v2) is StandInCudaTensor and tensor_storage(v2) == tensor_storage(d2)
     assert type(p2) is torch.nn.Parameter and p2.requires_grad
+
+
+def test_a_module_on_the_cuda_standin_keeps_leaf_parameters():
+    with simulated_cuda() as cuda:
+        model = torch.nn.Linear(3, 2).to(cuda)
+    (copy,), _ = crossed(model)
+    assert type(copy.weight) is StandInCudaTensor and copy.weight.is_leaf
+    assert isinstance(copy.weight, torch.nn.Parameter) and copy.weight.requires_grad
 
 
 def test_a_module_crosses_with_its_parameters_and_without_its_hooks():
