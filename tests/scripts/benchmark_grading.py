@@ -37,14 +37,16 @@ from support.class_scenarios import synthetic_class  # noqa: E402
 BEFORE = "c511cc7"  # the judge forked itself for each call (grader/grading/judge/, issue 14)
 # Run in the worktree of the earlier revision: its own course and tool grade its own copy.
 GRADE_WITH_THIS_REVISION = """
-import sys
+import sys, time
 from pathlib import Path
 from support.class_scenarios import synthetic_class
 from grader.grading.autograde import autograde
 root, per_lesson, workers = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 root.mkdir()
 synthetic_class(root, per_lesson)
+started = time.perf_counter()
 autograde(course_root=root, workers=workers, progress=False)
+print(time.perf_counter() - started)
 """
 
 
@@ -86,9 +88,11 @@ def main(argv=None) -> int:
               f"{args.workers} workers", flush=True)
 
         def timed(label, grade) -> float:
+            """Seconds per submission: those `grade()` returns where it measures them itself."""
             started = time.perf_counter()
-            grade()
-            seconds = (time.perf_counter() - started) / count
+            measured = grade()
+            elapsed = measured if isinstance(measured, float) else time.perf_counter() - started
+            seconds = elapsed / count
             print(f"{label:<38} {seconds:6.2f} s per submission", flush=True)
             return seconds
 
@@ -134,15 +138,18 @@ def main(argv=None) -> int:
     return 0 if identical and honest_identical and same_as_before else 1
 
 
-def grade_with_revision(revision: str, root: Path, per_lesson: int, workers: int) -> None:
-    """Grade a synthetic class in `root` with the course and the tool of an earlier revision."""
+def grade_with_revision(revision: str, root: Path, per_lesson: int, workers: int) -> float:
+    """Grade a synthetic class in `root` with the course and the tool of an earlier revision;
+    return the seconds its grading took (not its checkout, nor building the class)."""
     source = root.with_name("before-source")
     subprocess.run(["git", "-C", str(COURSE_ROOT), "worktree", "add", "--detach", "--quiet",
                     str(source), revision], check=True)
     try:
-        subprocess.run([sys.executable, "-c", GRADE_WITH_THIS_REVISION, str(root),
-                        str(per_lesson), str(workers)], cwd=source, check=True,
-                       env={**os.environ, "PYTHONPATH": f"{source}:{source / 'tests'}"})
+        graded = subprocess.run([sys.executable, "-c", GRADE_WITH_THIS_REVISION, str(root),
+                                 str(per_lesson), str(workers)], cwd=source, check=True,
+                                capture_output=True, text=True,
+                                env={**os.environ, "PYTHONPATH": f"{source}:{source / 'tests'}"})
+        return float(graded.stdout.split()[-1])
     finally:
         subprocess.run(["git", "-C", str(COURSE_ROOT), "worktree", "remove", "--force",
                         str(source)], check=True)

@@ -60,6 +60,9 @@ MAX_REPLY_BYTES = vocabulary.MAX_REPLY_BYTES.default
 MAX_OUTPUT_CHARS = vocabulary.MAX_CALL_OUTPUT_CHARS.default
 CONNECT_SECONDS = 120  # the judge kernel starts beside the template, and may take its time
 STOP = b"stop"  # what the judge sends when it gives up on a call
+# Modules PyTorch imports, at a cost, the first time a program uses a feature: each call's child
+# would pay for them again, so the template imports them once where an answer names the feature.
+WARM_IMPORTS = {"optim": "torch._dynamo"}  # the first torch.optim optimizer: about 1 s
 
 # Captured when the template starts, before any answer runs: a child reports through these even
 # if the answer rebinds the module attributes (a lie from a child only changes its own call).
@@ -79,6 +82,9 @@ def main() -> None:
     answers = [(cell["name"], cell["source"], cell["status"]) for cell in spec["answers"]]
     limit = int(os.environ.pop(vocabulary.CHILD_MAX_PROCESSES, "0")) or None
     namespace = _run_setup_cells(spec["setup"])
+    for feature, module in WARM_IMPORTS.items():
+        if any(feature in source for _, source, _ in answers):
+            importlib.import_module(module)
     try:  # children may not read or write the template's memory through /proc or ptrace
         ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE, 0
     except (OSError, AttributeError):

@@ -1,14 +1,15 @@
 """How values cross between the judge and an answer process, both ways, as data.
 
 Out, to the answer process: a call's arguments, which the judge's test built and trusts. They are
-pickled, except their arrays and tensors: the memory those use is sent once per block (a region:
-a tensor's storage, or the buffer an array and its views share), and each array or tensor is sent
-as a view of its region (dtype, shape, strides, offset, grad state), so the answer process rebuilds
-the same aliasing: `torch.from_numpy(a)` and `a` share memory there as here, and so do a tensor
-and its slices. Modules cross with their parameters as such views, without hooks.
+pickled, except their arrays and tensors. The memory those use (regions: a tensor's storage, or
+the buffer an array and its views share) is sent once, overlapping regions as one block, and each
+array or tensor is sent as a view of its region (dtype, shape, strides, offset, grad state), so the
+answer process rebuilds the same aliasing: `torch.from_numpy(a)` and `a` share memory there as
+here, and so do a tensor and its slices. Modules cross with their parameters as such views,
+without hooks.
 
 Back, to the judge: what the answer did, as JSON data only, so that no object of the answer's runs
-in the judge (see `encode` and `decode`). A result that uses an argument's memory comes back as a
+in the judge (`encode_result`, `decode_result`). A result that uses an argument's memory comes back as a
 view of the judge's own argument, and writes into an argument's regions are copied back.
 
 The functions that encode a reply run after the answer, in its process, so they use only what was
