@@ -5,6 +5,9 @@ of `grader.grading.sandbox.bubblewrap`, each kernel gets limits on memory, proce
 RAM-backed files (the settings below): per process with rlimits, and for the whole sandbox with
 cgroups where they can be made (as root), whose counters say when a limit was enforced
 (`limit_hits`). It talks to the grader over Unix sockets, since it has no network.
+
+For the judge (`grader.grading.judge`), it also starts the judge's answer process in a sandbox of
+its own, under the same limits, and ends it with the judge.
 """
 
 import os
