@@ -36,7 +36,6 @@ import pickle
 import select
 import signal
 import socket
-import stat
 import sys
 import time
 import warnings
@@ -262,7 +261,7 @@ def _protected_namespaces(observers) -> list:
     import binascii
 
     namespaces = [sys.modules[__name__], transfer, builtins, json, json.encoder,
-                  json.JSONEncoder, base64, binascii, ctypes, io, os, stat, np,
+                  json.JSONEncoder, base64, binascii, ctypes, io, os, np,
                   sys.modules[transfer._byte_bounds.__module__], torch, torch.nn,
                   torch.nn.Module, torch.nn.Parameter]
     for recorder in observers:
