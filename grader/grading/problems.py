@@ -29,6 +29,7 @@ PROBLEMS_FILE = "grading-problems.json"
 SANDBOX_REFUSALS = {"MemoryError", vocabulary.PROCESS_LIMIT, vocabulary.MEMORY_LIMIT}
 SANDBOX_ERRNOS = {
     errno.EROFS: "a read-only folder",
+    errno.EPERM: "an operation that needs privileges (mounting, say)",
     errno.EACCES: "a folder it may not write",
     errno.ENETUNREACH: "the network, which it does not have",
     socket.EAI_AGAIN: "a name lookup, without a network",

@@ -3,9 +3,10 @@
 The kernel sees the system's read-only folders, the Python environment and the `grader` package
 that the grading process imported, read-only, and the folder it starts in (one submission's work
 folder) read-write: the course folder, `solutions/`, the gradebook and every other student's files
-do not exist for it. Even the sandbox's own root is read-only. It has no network (only its own
-loopback), its own process tree and a clean environment (`grader.grading.vocabulary` lists what it
-holds).
+do not exist for it. Even the sandbox's own root is read-only, and no process in it holds a
+capability, not even as root, so none can make a read-only folder writable again. It has no
+network (only its own loopback), its own process tree and a clean environment
+(`grader.grading.vocabulary` lists what it holds).
 
 Where bubblewrap cannot run (macOS, containers without user namespaces), `check_sandbox` says why
 and names the opt-out: `grader autograde --no-sandbox`, or `c.ExecuteWithLimits.sandbox = False`.
@@ -26,6 +27,10 @@ from grader.grading import vocabulary
 GRADER_PACKAGE = Path(grader.__file__).resolve().parent
 SYSTEM_FOLDERS = ("/usr", "/etc", "/opt", "/sys")  # /sys: CUDA finds its GPU through it
 SYSTEM_LINKS = ("/bin", "/sbin", "/lib", "/lib32", "/lib64")
+# Run as root, bubblewrap leaves the sandbox its capabilities (within its own user namespace),
+# and with them student code could remount any read-only bind read-write, the grader package
+# included, and write to the real folder behind it. Nothing in a sandbox needs a capability.
+DROP_CAPABILITIES = ("--cap-drop", "ALL")
 SANDBOX_HOME = ".sandbox-home"  # HOME and TMPDIR inside the work folder, removed afterwards
 
 
@@ -65,7 +70,7 @@ def isolation(work_folder: Path, *also_writable: Path, also_readable: tuple[Path
               as_pid_1: bool = False) -> list[str]:
     """bubblewrap arguments: namespaces, read-only system and Python, a writable work folder.
     `as_pid_1`: the command is the sandbox's first process, which no process it starts can kill."""
-    args = ["--unshare-all", "--die-with-parent", "--new-session", "--proc", "/proc",
+    args = ["--unshare-all", *DROP_CAPABILITIES, "--die-with-parent", "--new-session", "--proc", "/proc",
             "--dev", "/dev", "--size", str(shared_memory_mb * 2**20), "--tmpfs", "/dev/shm"]
     for folder in SYSTEM_FOLDERS:
         args += ["--ro-bind-try", folder, folder]

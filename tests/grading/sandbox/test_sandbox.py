@@ -5,11 +5,13 @@ Every attack is one student's answer to lesson 01's `tensor_to_array` (COURSE_RO
 course folder): it must earn nothing for that exercise, full points for the four others, leave the
 honest students' grades alone, and show up among the grading problems. The course's files stay
 byte-identical. Without the sandbox the reading attacks do earn the points, without its totals
-(cgroups, a sized /dev/shm) the resource attacks do, and with the tests run beside the answers and
-the kernels' keys left on disk the in-process attacks do: they are real.
+(cgroups, a sized /dev/shm) the resource attacks do, with its capabilities kept (as root) the
+privileged ones do, and with the tests run beside the answers and the kernels' keys left on disk
+the in-process attacks do: they are real.
 """
 
 import hashlib
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -29,6 +31,8 @@ READING_ATTACKS = ("reads-instructor-source", "reads-hidden-tests", "reads-anoth
 # Held back by the answer process, which never holds a test or a key (grader/grading/judge/), and
 # by the connection files' removal.
 IN_PROCESS_ATTACKS = ("reads-the-test-that-calls-it", "signs-messages-with-a-key-from-disk")
+# Held back by the sandbox's dropped capabilities, which only bubblewrap run as root would keep.
+PRIVILEGED_ATTACKS = ("remounts-the-grader-writable",)
 # Held back only by the sandbox's totals: cgroups (as root) and a sized /dev/shm.
 RESOURCE_ATTACKS = ("holds-memory-in-child-processes", "fills-shared-memory",
                     "starts-processes-from-the-shell")
@@ -72,7 +76,9 @@ def fingerprint(root: Path) -> dict[str, str]:
 def attacked_class(tmp_path_factory):
     course = CourseCopy(tmp_path_factory.mktemp("attacked"), LESSON)
     with (course.root / "nbgrader_config.py").open("a") as config:
-        config.write("\nc.Execute.timeout = 10\n")
+        # Long enough for the memory cgroup to end a process that pushes the sandbox past its
+        # limit (the kernel first evicts the sandbox's pages, which takes seconds under load).
+        config.write("\nc.Execute.timeout = 20\n")
     submit_attacks(course, ATTACKS)
     before = fingerprint(course.root)
     found = autograde(course_root=course.root, workers=2, progress=False)
@@ -134,10 +140,25 @@ def test_beside_the_tests_and_with_keys_on_disk_the_in_process_attacks_succeed(t
         assert sum(scores[attack].values()) == 5, attack
 
 
+@pytest.mark.skipif(os.getuid() != 0, reason="only bubblewrap run as root leaves the sandbox "
+                    "capabilities to drop; as any other user it has none")
+def test_with_its_capabilities_kept_the_privileged_attacks_succeed(tmp_path):
+    course = CourseCopy(tmp_path, LESSON)
+    with (course.root / "nbgrader_config.py").open("a") as config:
+        config.write("\n# Weakened: the sandbox keeps the capabilities bubblewrap leaves root.\n"
+                     "from grader.grading.sandbox import bubblewrap\n"
+                     "bubblewrap.DROP_CAPABILITIES = ()\n")
+    submit_attacks(course, [path for path in ATTACKS if path.stem in PRIVILEGED_ATTACKS])
+    autograde(course_root=course.root, workers=2, judge=False, progress=False)
+    scores = all_scores(course.root)
+    for attack in PRIVILEGED_ATTACKS:
+        assert sum(scores[attack].values()) == 5, attack
+
+
 def test_without_the_sandboxs_totals_the_resource_attacks_succeed(tmp_path):
     course = CourseCopy(tmp_path, LESSON)
     with (course.root / "nbgrader_config.py").open("a") as config:
-        config.write("\nc.Execute.timeout = 10\nc.SandboxedKernelManager.use_cgroups = False\n"
+        config.write("\nc.Execute.timeout = 20\nc.SandboxedKernelManager.use_cgroups = False\n"
                      "c.SandboxedKernelManager.shared_memory_mb = 4096\n")
     submit_attacks(course, [path for path in ATTACKS if path.stem in RESOURCE_ATTACKS])
     # The tests run in the student's kernel: the judge would run each attack again for every call.
