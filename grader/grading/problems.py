@@ -35,7 +35,7 @@ SANDBOX_ERRNOS = {
     socket.EAI_AGAIN: "a name lookup, without a network",
     errno.EAGAIN: "one more process or thread than allowed",
     errno.ENOMEM: "more memory than allowed",
-    errno.ENOSPC: "more RAM-backed files than allowed",
+    errno.ENOSPC: "more files than its folders may hold",
     errno.EFBIG: "a file larger than allowed",
 }
 OS_ERROR = re.compile(r"\[Errno (?P<number>-?\d+)\][^:]*(?:: '(?P<path>[^']*)')?")

@@ -81,6 +81,10 @@ MAX_TASKS = Limit(
     "RLIMIT_NPROC or, for root, a pids cgroup where one can be made.")
 MAX_FILE_MB = Limit(100, "Largest file a kernel may write, in MiB.")
 SHARED_MEMORY_MB = Limit(64, "RAM-backed files a kernel may hold in /dev/shm, in MiB.")
+WORK_FOLDER_MB = Limit(
+    256, "Files a kernel may write in its work folder (HOME and TMPDIR included), in MiB: the "
+    "folder is RAM-backed and starts with what the grader put there, read-only; 0 binds the real "
+    "folder instead, with no cap on what is written to the disk.")
 MAX_REPLY_BYTES = Limit(
     256 * 2**20, "Bytes a student's function may send back to the judge from one call.")
 MAX_CALL_OUTPUT_CHARS = Limit(

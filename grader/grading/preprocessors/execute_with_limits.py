@@ -96,6 +96,7 @@ class ExecuteWithLimits(Execute):
             # The kernel has read its connection file and the grader keeps it in memory: on disk
             # it would hand the signing key to code the kernel runs (the judge's children).
             self.km.cleanup_connection_file()
+            self.km.seal_socket_folder()
         return client
 
     # nbclient binds these names to its own coroutines, not to the overrides above.

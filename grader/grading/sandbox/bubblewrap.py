@@ -31,7 +31,7 @@ SYSTEM_LINKS = ("/bin", "/sbin", "/lib", "/lib32", "/lib64")
 # and with them student code could remount any read-only bind read-write, the grader package
 # included, and write to the real folder behind it. Nothing in a sandbox needs a capability.
 DROP_CAPABILITIES = ("--cap-drop", "ALL")
-SANDBOX_HOME = ".sandbox-home"  # HOME and TMPDIR inside the work folder, removed afterwards
+SANDBOX_HOME = ".sandbox-home"  # HOME and TMPDIR, inside the work folder
 
 
 class SandboxUnavailable(RuntimeError):
@@ -67,11 +67,13 @@ def unavailable_reason() -> str | None:
 
 def isolation(work_folder: Path, *also_writable: Path, also_readable: tuple[Path, ...] = (),
               shared_memory_mb: int = vocabulary.SHARED_MEMORY_MB.default,
+              work_folder_mb: int = vocabulary.WORK_FOLDER_MB.default,
               as_pid_1: bool = False) -> list[str]:
     """bubblewrap arguments: namespaces, read-only system and Python, a writable work folder.
     `as_pid_1`: the command is the sandbox's first process, which no process it starts can kill."""
-    args = ["--unshare-all", *DROP_CAPABILITIES, "--die-with-parent", "--new-session", "--proc", "/proc",
-            "--dev", "/dev", "--size", str(shared_memory_mb * 2**20), "--tmpfs", "/dev/shm"]
+    args = ["--unshare-all", *DROP_CAPABILITIES, "--die-with-parent", "--new-session",
+            "--proc", "/proc", "--dev", "/dev",
+            "--size", str(shared_memory_mb * 2**20), "--tmpfs", "/dev/shm"]
     for folder in SYSTEM_FOLDERS:
         args += ["--ro-bind-try", folder, folder]
     for link in SYSTEM_LINKS:
@@ -88,12 +90,33 @@ def isolation(work_folder: Path, *also_writable: Path, also_readable: tuple[Path
     for folder in also_readable:
         args += ["--ro-bind", str(folder), str(folder)]
     if work_folder != Path("/"):
-        args += ["--bind", str(work_folder), str(work_folder), "--chdir", str(work_folder)]
+        args += work_folder_binds(work_folder, work_folder_mb) + ["--chdir", str(work_folder)]
     # The folders bubblewrap made for the binds above would otherwise be writable, and one of
     # them is on the import path (PYTHONPATH): nothing but the binds marked writable may be.
     if as_pid_1:
         args.append("--as-pid-1")
     return args + ["--remount-ro", "/"]
+
+
+def work_folder_binds(work_folder: Path, size_mb: int) -> list[str]:
+    """The work folder: a RAM-backed folder of `size_mb` that holds, read-only, what the grader
+    put in the real one (the notebook, the judge's spec), with HOME inside it. What the kernel
+    writes there is capped as a whole and gone when the sandbox ends; a memory cgroup counts it.
+    With `size_mb` 0, the real folder, writable, as plain nbgrader would run the notebook."""
+    home = work_folder / SANDBOX_HOME
+    if size_mb:
+        args = ["--size", str(size_mb * 2**20), "--tmpfs", str(work_folder)]
+        for entry in sorted(work_folder.iterdir()):
+            if entry != home:  # bubblewrap reads each from the real folder, under the new one
+                args += ["--ro-bind", str(entry), str(entry)]
+    else:
+        args = ["--bind", str(work_folder), str(work_folder)]
+    args += ["--dir", str(home)]
+    # A new matplotlib folder would rebuild its font list in every kernel: lend it the grader's.
+    from matplotlib import get_cachedir
+    for font_list in sorted(Path(get_cachedir()).glob("fontlist-*.json")):
+        args += ["--ro-bind", str(font_list), str(home / "matplotlib" / font_list.name)]
+    return args
 
 
 def environment(work_folder: Path, requested: dict | None = None) -> list[str]:

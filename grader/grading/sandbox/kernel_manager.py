@@ -27,6 +27,7 @@ from grader.grading.judge.notebook import SPEC_FILE
 from grader.grading.sandbox.bubblewrap import SANDBOX_HOME, environment, isolation
 
 SOCKET_PARENT = "/tmp" if os.path.isdir("/tmp") else None
+NOBODY = 65534  # owns a root kernel's socket folder, so that the kernel cannot make it writable
 CGROUP_ROOT = Path("/sys/fs/cgroup")  # v1: a folder per controller below it; v2: the root itself
 CGROUP_LIMITS = {"pids": ("pids.max",), "memory": ("memory.max", "memory.limit_in_bytes")}
 # Where a cgroup counts the times its limit was enforced: refused forks, processes killed for
@@ -112,6 +113,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     max_tasks = limit_setting(vocabulary.MAX_TASKS)
     max_file_mb = limit_setting(vocabulary.MAX_FILE_MB)
     shared_memory_mb = limit_setting(vocabulary.SHARED_MEMORY_MB)
+    work_folder_mb = limit_setting(vocabulary.WORK_FOLDER_MB)
     use_cgroups = Bool(
         True, help="Cap the processes and the memory of the whole sandbox (its children and "
         "RAM-backed files too) with cgroups, where they can be made (as root); without them "
@@ -131,9 +133,11 @@ class SandboxedKernelManager(AsyncKernelManager):
         # Unix socket paths may not exceed 107 bytes, so they live in a short folder of their own
         # (the same path inside and outside the sandbox), not in the work folder.
         self._socket_folder = Path(tempfile.mkdtemp(prefix="grader-kernel-", dir=SOCKET_PARENT))
+        if os.getuid() == 0:  # writable by the kernel until it has made its sockets
+            os.chown(self._socket_folder, NOBODY, NOBODY)
+            self._socket_folder.chmod(0o777)
         self.ip = str(self._socket_folder / "ipc")
         self.connection_file = str(self._socket_folder / "kernel.json")
-        self._keep_matplotlib_font_cache(self._work_folder)
         return await super()._async_pre_start_kernel(**kwargs)
 
     def _is_judge(self) -> bool:
@@ -165,7 +169,8 @@ class SandboxedKernelManager(AsyncKernelManager):
         for name, value in zip(settings[::2], settings[1::2]):
             variables += ["--setenv", name, str(value)]
         command = ["bwrap", *isolation(work_folder, *writable, also_readable=tuple(readable),
-                                       shared_memory_mb=self.shared_memory_mb, as_pid_1=as_pid_1),
+                                       shared_memory_mb=self.shared_memory_mb,
+                                       work_folder_mb=self.work_folder_mb, as_pid_1=as_pid_1),
                    *environment(work_folder, requested), *variables,
                    "prlimit", *limits, "--", *command]
         if os.getuid() != 0 or not self.use_cgroups:
@@ -195,7 +200,6 @@ class SandboxedKernelManager(AsyncKernelManager):
         self._answer_work = Path(tempfile.mkdtemp(prefix="grader-answer-work-"))
         spec = self._answer_work / SPEC_FILE
         shutil.copy(self._work_folder / SPEC_FILE, spec)
-        self._keep_matplotlib_font_cache(self._answer_work)
         command = self._sandboxed(
             template_command(str(self._answer_folder / ANSWER_SOCKET), str(spec)),
             self._answer_work, (), (self._answer_folder,),
@@ -204,6 +208,14 @@ class SandboxedKernelManager(AsyncKernelManager):
         self._answer_process = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def seal_socket_folder(self) -> None:
+        """Once the kernel has made its sockets, forbid it to write in their folder, which is
+        real disk (the grader must reach the sockets): as root, where the folder belongs to
+        nobody and the kernel holds no capability to change that. As any other user the kernel
+        owns the folder, and only the size of each file it writes there is capped."""
+        if os.getuid() == 0:
+            self._socket_folder.chmod(0o755)
 
     def limit_hits(self) -> dict[str, int]:
         """How many forks the sandbox refused, and processes it killed for memory, so far."""
@@ -223,7 +235,7 @@ class SandboxedKernelManager(AsyncKernelManager):
             process.kill()
             process.wait()
             self._answer_process = None
-        if hasattr(self, "_socket_folder"):
+        if hasattr(self, "_socket_folder"):  # HOME is in the real work folder where it is bound
             shutil.rmtree(self._work_folder / SANDBOX_HOME, ignore_errors=True)
             shutil.rmtree(self._socket_folder, ignore_errors=True)
         for folder in (getattr(self, "_answer_folder", None), getattr(self, "_answer_work", None)):
@@ -232,12 +244,3 @@ class SandboxedKernelManager(AsyncKernelManager):
         for group in getattr(self, "_cgroups", ()):
             remove_cgroup(group)
         self._cgroups = []
-
-    @staticmethod
-    def _keep_matplotlib_font_cache(work_folder: Path):
-        # A fresh MPLCONFIGDIR would make matplotlib rebuild its font list in every kernel.
-        from matplotlib import get_cachedir
-        cache_dir = work_folder / SANDBOX_HOME / "matplotlib"
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        for font_list in Path(get_cachedir()).glob("fontlist-*.json"):
-            shutil.copy(font_list, cache_dir)

@@ -4,10 +4,10 @@ nothing else.
 Every attack is one student's answer to lesson 01's `tensor_to_array` (COURSE_ROOT stands for the
 course folder): it must earn nothing for that exercise, full points for the four others, leave the
 honest students' grades alone, and show up among the grading problems. The course's files stay
-byte-identical. Without the sandbox the reading attacks do earn the points, without its totals
-(cgroups, a sized /dev/shm) the resource attacks do, with its capabilities kept (as root) the
-privileged ones do, and with the tests run beside the answers and the kernels' keys left on disk
-the in-process attacks do: they are real.
+byte-identical. Without the sandbox the reading attacks do earn the points; without its totals
+(cgroups, a sized /dev/shm and work folder, a sealed socket folder) the resource attacks do; with
+its capabilities kept (as root) the privileged ones do; and with the tests run beside the answers
+and the kernels' keys left on disk the in-process attacks do: they are real.
 """
 
 import hashlib
@@ -33,9 +33,13 @@ READING_ATTACKS = ("reads-instructor-source", "reads-hidden-tests", "reads-anoth
 IN_PROCESS_ATTACKS = ("reads-the-test-that-calls-it", "signs-messages-with-a-key-from-disk")
 # Held back by the sandbox's dropped capabilities, which only bubblewrap run as root would keep.
 PRIVILEGED_ATTACKS = ("remounts-the-grader-writable",)
-# Held back only by the sandbox's totals: cgroups (as root) and a sized /dev/shm.
+# Held back only by the sandbox's totals: cgroups (as root), a sized /dev/shm and work folder, and
+# the socket folder sealed once the kernel has made its sockets (as root).
 RESOURCE_ATTACKS = ("holds-memory-in-child-processes", "fills-shared-memory",
-                    "starts-processes-from-the-shell")
+                    "starts-processes-from-the-shell", "fills-its-work-folder",
+                    "fills-its-kernels-socket-folder")
+# As any other user the kernel owns its socket folder, and only each file's size is capped there.
+NEEDS_ROOT = ("fills-its-kernels-socket-folder",)
 # Stopped by cgroups alone, and named from what they counted: where none can be made, the first
 # holds its memory and the second is stopped by RLIMIT_NPROC, which counts nothing for a report.
 NEEDS_CGROUPS = {"holds-memory-in-child-processes": "earns", "starts-processes-from-the-shell":
@@ -87,6 +91,8 @@ def attacked_class(tmp_path_factory):
 
 @pytest.mark.parametrize("attack", [path.stem for path in ATTACKS])
 def test_an_attack_earns_nothing_for_its_exercise_and_changes_no_other(attacked_class, attack):
+    if attack in NEEDS_ROOT and os.getuid() != 0:
+        pytest.skip("only a grader run as root can seal the kernel's socket folder")
     if NEEDS_CGROUPS.get(attack) == "earns" and not CGROUPS:
         pytest.skip("only cgroups stop this attack, and this user cannot make them (not root)")
     course, _, _ = attacked_class
@@ -97,6 +103,8 @@ def test_an_attack_earns_nothing_for_its_exercise_and_changes_no_other(attacked_
 
 @pytest.mark.parametrize("attack", [path.stem for path in ATTACKS])
 def test_each_attack_is_named_among_the_grading_problems(attacked_class, attack):
+    if attack in NEEDS_ROOT and os.getuid() != 0:
+        pytest.skip("only a grader run as root can seal the kernel's socket folder")
     if attack in NEEDS_CGROUPS and not CGROUPS:
         pytest.skip("only cgroups count what stops this attack, and this user cannot make them")
     course, found, _ = attacked_class
@@ -159,7 +167,10 @@ def test_without_the_sandboxs_totals_the_resource_attacks_succeed(tmp_path):
     course = CourseCopy(tmp_path, LESSON)
     with (course.root / "nbgrader_config.py").open("a") as config:
         config.write("\nc.Execute.timeout = 20\nc.SandboxedKernelManager.use_cgroups = False\n"
-                     "c.SandboxedKernelManager.shared_memory_mb = 4096\n")
+                     "c.SandboxedKernelManager.shared_memory_mb = 4096\n"
+                     "c.SandboxedKernelManager.work_folder_mb = 0\n"
+                     "from grader.grading.sandbox.kernel_manager import SandboxedKernelManager\n"
+                     "SandboxedKernelManager.seal_socket_folder = lambda self: None\n")
     submit_attacks(course, [path for path in ATTACKS if path.stem in RESOURCE_ATTACKS])
     # The tests run in the student's kernel: the judge would run each attack again for every call.
     autograde(course_root=course.root, workers=1, judge=False, progress=False)
