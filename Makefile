@@ -5,10 +5,11 @@ BIN := $(CURDIR)/$(VENV)/bin
 # nbgrader starts alembic and jupyter as subprocesses: the environment's tools come first.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: help setup lab test check generate release outputs screenshots benchmark lock
+.PHONY: help setup lab instructor-lab test check generate release outputs screenshots benchmark lock
 
 help:
 	@echo "make lab      set up, then open the course in JupyterLab (your copies live in work/)"
+	@echo "make instructor-lab  the same, with nbgrader's instructor tools (formgrader, Create Assignment)"
 	@echo "make test     set up, then run the whole test suite (REQUIRE_CUDA=1 on a CUDA runner)"
 	@echo "make check    the fast subset: every unit test, no whole-class grading (a few minutes)"
 	@echo "make generate regenerate notebooks/ from solutions/ with nbgrader generate_assignment"
@@ -28,6 +29,9 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 lab: setup
 	$(BIN)/python -m grader.authoring.lab $(LAB_ARGS)
+
+instructor-lab: setup
+	$(BIN)/python -m grader.authoring.lab --instructor $(LAB_ARGS)
 
 test: setup
 	$(BIN)/python -m pytest

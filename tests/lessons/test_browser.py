@@ -1,5 +1,9 @@
 """The student's and instructor's flow in a real browser, against JupyterLab started the way
-README's `make lab` starts it. Skipped, with the way to fix it, where Chromium is missing."""
+README's `make lab` (students) and `make instructor-lab` start it. Skipped, with the way to fix it,
+where Chromium is missing."""
+
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -16,10 +20,27 @@ LESSONS = lesson_folders(COURSE_ROOT)
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    root = tmp_path_factory.mktemp("course")
-    with course_server(root) as (url, token), chromium_page() as page:
-        yield Lab(page, url, token, root)
+def course(tmp_path_factory):
+    return tmp_path_factory.mktemp("course")
+
+
+@pytest.fixture(scope="module")
+def lab(course):
+    with course_server(course) as (url, token), chromium_page() as page:
+        yield Lab(page, url, token, course)
+
+
+@pytest.fixture(scope="module")
+def instructor_lab(course, lab):  # after the students' server: it made the course
+    with course_server(course, instructor=True) as (url, token), chromium_page() as page:
+        yield Lab(page, url, token, course)
+
+
+def status(url: str) -> int:
+    try:
+        return urllib.request.urlopen(url, timeout=30).status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 def notebook_path(lesson):
@@ -65,8 +86,20 @@ def test_the_assignment_list_opens_without_errors(lab):
     assert "does not exist" not in panel.inner_text()
 
 
-def test_formgrader_lists_the_lessons(lab):
+def test_students_see_only_the_student_tools(lab):
     lab.open(notebook_path("01-conversion"))
+    assert lab.nbgrader_menu_items() == ["Assignment List"]
+    lab.page.keyboard.press("Escape")
+    assert lab.page.get_by_role("button", name="Validate").count() == 1
+    assert lab.page.get_by_title("Create Assignment").count() == 0
+    assert status(f"{lab.url}/formgrader?token={lab.token}") == 404
+
+
+def test_formgrader_lists_the_lessons(instructor_lab):
+    lab = instructor_lab
+    lab.open(notebook_path("01-conversion"))
+    assert {"Assignment List", "Course List", "Formgrader"} <= set(lab.nbgrader_menu_items())
+    lab.page.keyboard.press("Escape")
     lab.nbgrader_menu("Formgrader")
     frame = lab.page.frame_locator("iframe").last
     frame.get_by_text("Manage Assignments").first.wait_for(timeout=60_000)

@@ -27,8 +27,9 @@ def main():
     if CHROMIUM is None:
         sys.exit("Chromium is not installed: `sudo apt-get install chromium`, then run this again.")
     OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as root, course_server(Path(root)) as (url, token), \
-            chromium_page() as page:
+    # The instructor's JupyterLab, since the last screenshot is formgrader's.
+    with tempfile.TemporaryDirectory() as root, \
+            course_server(Path(root), instructor=True) as (url, token), chromium_page() as page:
         lab = Lab(page, url, token, Path(root))
         lab.open("work/01-conversion/conversion.ipynb")
         lab.run_every_cell()

@@ -38,20 +38,24 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def course_server(root: Path):
-    """A copy of the course in `root`, served by `python -m grader.authoring.lab` (what `make lab` runs).
+def course_server(root: Path, *, instructor: bool = False):
+    """A copy of the course in `root`, served by `python -m grader.authoring.lab` (what `make lab`
+    runs; with `instructor`, what `make instructor-lab` runs).
 
     Yields a `Lab` factory's ingredients: the base URL and the token. The copy has its student
-    versions and gradebook generated, so formgrader lists the lessons.
+    versions and gradebook generated, so formgrader lists the lessons; a second server on the same
+    root reuses them.
     """
-    shutil.copytree(COURSE_ROOT / "solutions", root / "solutions")
-    shutil.copy(COURSE_ROOT / "nbgrader_config.py", root)
-    generate(course_root=root, quiet=True)
+    if not (root / "solutions").exists():
+        shutil.copytree(COURSE_ROOT / "solutions", root / "solutions")
+        shutil.copy(COURSE_ROOT / "nbgrader_config.py", root)
+        generate(course_root=root, quiet=True)
     port, token = free_port(), secrets.token_hex(16)
-    log = open(root / "jupyterlab.log", "w")
+    log = open(root / f"jupyterlab-{port}.log", "w")
     server = subprocess.Popen(
         [sys.executable, "-m", "grader.authoring.lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-         f"--ServerApp.port={port}", f"--IdentityProvider.token={token}"],
+         f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
+         *(["--instructor"] if instructor else [])],
         cwd=root, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -62,7 +66,7 @@ def course_server(root: Path):
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"JupyterLab did not start: see {root / 'jupyterlab.log'}")
+                    raise RuntimeError(f"JupyterLab did not start: see {log.name}")
                 time.sleep(0.5)
         yield url, token
     finally:
@@ -186,3 +190,10 @@ class Lab:
     def nbgrader_menu(self, item: str):
         self.page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
         self.page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{item}$")).click()
+
+    def nbgrader_menu_items(self) -> list[str]:
+        """The items of the Nbgrader menu, which is left open."""
+        self.page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
+        labels = self.page.locator(".lm-Menu-content .lm-Menu-itemLabel")
+        labels.first.wait_for(timeout=30_000)
+        return [label.strip() for label in labels.all_inner_texts()]
