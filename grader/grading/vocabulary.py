@@ -36,8 +36,10 @@ SANDBOXED = "GRADER_SANDBOXED"  # "1" inside the bubblewrap sandbox
 MAX_PROCESSES = "GRADER_MAX_PROCESSES"  # processes the kernel's code may start (sandbox/kernel.py)
 JUDGE = "GRADER_JUDGE"  # "1" for the judge kernel, which runs no student code and has no cap
 # For the judge: where to listen for its answer process (judge/answers.py), which its kernel
-# manager starts in a sandbox of its own.
+# manager has forked from the zygote (judge/zygote.py), in a sandbox of its own.
 ANSWER_SOCKET = "GRADER_ANSWER_SOCKET"
+ANSWER_TOKENS = "GRADER_ANSWER_TOKENS"  # each admits one answer process (judge/kernel.py)
+ZYGOTE_CONTROL = "GRADER_ZYGOTE_CONTROL"  # the descriptor of the zygote's socket to its manager
 CHILD_MAX_PROCESSES = "GRADER_CHILD_MAX_PROCESSES"  # the cap each call's child installs (answers)
 # Every other variable a sandboxed kernel sees, and why; nothing else of the grader's reaches it.
 SANDBOX_ENVIRONMENT = {

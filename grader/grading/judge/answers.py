@@ -1,11 +1,12 @@
 """The answer process: where every call of a student's function is made, out of the tests' reach.
 
-One answer template serves each judge (`grader.grading.judge.kernel`). It is a fresh Python
-process, in a sandbox of its own when grading is sandboxed (`grader.grading.sandbox`): it imports
-the scientific stack and the course's helpers, runs the notebook's read-only cells and waits. It
-never runs a test cell or an answer, never receives a test's source or an expected value, and
-never sees any kernel's connection file or signing key; from its sandbox, the judge's processes
-and folders do not exist.
+One answer template serves each judge (`grader.grading.judge.kernel`). Where grading is
+sandboxed, it is forked from the zygote (`grader.grading.judge.zygote`), a warm process in a sandbox
+of its own (`grader.grading.sandbox`) that imported all of this module's imports and never ran
+anything else; elsewhere the judge starts it as a fresh Python process. It runs the notebook's
+read-only cells and waits. It never runs a test cell or an answer, never receives a test's source
+or an expected value, and never sees any kernel's connection file or signing key; from its
+sandbox, the judge's processes and folders do not exist.
 
 For each call, the judge sends the call's arguments as data (`transfer.encode_arguments`) and the
 template forks a child, which:
@@ -72,29 +73,46 @@ _type, _isinstance, _id, _str = type, isinstance, id, str
 _TensorBase = torch._C.TensorBase
 _string_at, _b64encode = ctypes.string_at, transfer._b64encode
 _requires_grad = transfer._requires_grad
+_alone = False  # see serve()
 
 
 def main() -> None:
-    """The template: `python -I -c ... <socket> <spec>`, as `launch.template_command` writes it."""
-    socket_path, spec_path = sys.argv[1:3]
-    spec = json.loads(Path(spec_path).read_text())
+    """A template on its own: `python -I -c ... <socket> <spec> <token>`, as
+    `launch.template_command` writes it (where grading is not sandboxed, the judge starts one)."""
+    socket_path, spec_path, token = sys.argv[1:4]
+    serve(socket_path, json.loads(Path(spec_path).read_text()), token)
+
+
+def serve(socket_path: str, spec: dict, token: str, *, alone: bool = False) -> None:
+    """Be the template for the judge listening on `socket_path`, which admits it for `token`,
+    until the judge goes. `alone`: this is the only template of its sandbox, whose other
+    processes it may all end after each call (a process that left the call's group with setsid,
+    say)."""
+    global _alone
+    _alone = alone
     answers = [(cell["name"], cell["source"], cell["status"]) for cell in spec["answers"]]
     limit = int(os.environ.pop(vocabulary.CHILD_MAX_PROCESSES, "0")) or None
     namespace = _run_setup_cells(spec["setup"])
     for feature, module in WARM_IMPORTS.items():
         if any(feature in source for _, source, _ in answers):
             importlib.import_module(module)
-    try:  # children may not read or write the template's memory through /proc or ptrace
-        ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE, 0
-    except (OSError, AttributeError):
-        pass
+    forbid_tracing()
     connection = _connect(socket_path)
+    send_message(connection, token.encode())  # spent before any answer runs here
     while True:
         request = transfer.receive_message(connection, MAX_REQUEST_BYTES)
         if request is None:
             return  # the judge ended
         if request != STOP:  # a stop that came after its call had ended
             send_message(connection, _serve(request, connection, namespace, answers, limit))
+
+
+def forbid_tracing() -> None:
+    """Children may not read or write this process's memory through /proc or ptrace."""
+    try:
+        ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE, 0
+    except (OSError, AttributeError):
+        pass
 
 
 def _run_setup_cells(sources: list[str]) -> dict:
@@ -175,19 +193,18 @@ def _stop_child(pid) -> int:
             os.kill(target, signal.SIGKILL)
         except ProcessLookupError:
             pass
-    if os.getpid() == 1:
-        # The first process of the sandbox's own process namespace: whatever else is left (a
-        # process that left the group with setsid, say) belongs to student code. End it all, and
-        # reap what ended, since orphans come to this process.
+    if _alone:
+        # Whatever else is left in the sandbox (a process that left the group with setsid, say)
+        # belongs to student code: end it all (the sandbox's first process, the zygote, is spared
+        # by the kernel, and reaps the orphans).
         try:
             os.kill(-1, signal.SIGKILL)
         except ProcessLookupError:
             pass
     status = os.waitpid(pid, 0)[1]
-    if os.getpid() == 1:
-        with contextlib.suppress(ChildProcessError):
-            while os.waitpid(-1, 0)[0]:
-                pass
+    with contextlib.suppress(ChildProcessError):  # the call's own children that ended
+        while os.waitpid(-1, os.WNOHANG)[0]:
+            pass
     return status
 
 

@@ -26,16 +26,20 @@ An exercise whose answer cell never finished in the student's kernel (it died or
 at once. A call that never returns is ended when the judge's cell times out.
 """
 
+import atexit
 import base64
 import ctypes
 import json
 import os
 import pickle
+import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import time
 import warnings
 from pathlib import Path
 
@@ -54,6 +58,7 @@ NAME_ERROR_HINT = (" (grading runs only the read-only cells and the answer cells
                    "what your function needs in its own answer cell)")
 MAX_REPLY_BYTES = vocabulary.MAX_REPLY_BYTES.default
 STOP_SECONDS = 10  # how long the answer process may take to end a call the judge gave up on
+TOKEN_SECONDS = 5  # how long a connection may take to present its token
 
 _is_grad_enabled, _set_grad_enabled = torch._C.is_grad_enabled, torch._C._set_grad_enabled
 
@@ -102,41 +107,57 @@ def install(spec_path: str) -> None:
 class _AnswerProcess:
     """The judge's end of its connection to the answer process.
 
-    In the sandbox, the kernel manager starts the answer process in a sandbox of its own, as its
-    first process (which its children cannot end), and names the socket to listen on
-    (vocabulary.ANSWER_SOCKET); elsewhere the judge starts it, and starts another if an answer
-    ends it. Either way the judge listens, takes the first connection, and removes the socket, so
-    that nothing else can connect."""
+    In the sandbox, the kernel manager has the answer process forked from the zygote, in a
+    sandbox of its own, and names the socket to listen on (vocabulary.ANSWER_SOCKET) and the
+    tokens (vocabulary.ANSWER_TOKENS) that admit an answer process: each admits one, and the
+    zygote hands each to one answer process before any answer runs there, so that no process an
+    answer starts can take the answer process's place. If an answer ends the answer process, the
+    zygote forks another, and the judge takes it. Elsewhere the judge starts each answer process
+    itself."""
 
     def __init__(self, spec_path: Path):
         self._spec_path = spec_path
         given = os.environ.pop(vocabulary.ANSWER_SOCKET, "")
+        self._tokens = os.environ.pop(vocabulary.ANSWER_TOKENS, "").split()
         self._started_here = not given
         self.broken = None
-        self._connect(given)
+        if self._started_here:
+            folder = tempfile.mkdtemp(prefix="grader-answers-")
+            atexit.register(shutil.rmtree, folder, True)
+            given = str(Path(folder) / ANSWER_SOCKET)
+        self._listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self._listener.bind(given)
+        self._listener.listen(4)
+        self._take_next()
 
-    def _connect(self, path: str) -> None:
-        made_here = not path
-        if made_here:
-            path = str(Path(tempfile.mkdtemp(prefix="grader-answers-")) / ANSWER_SOCKET)
-            subprocess.Popen(template_command(path, str(self._spec_path)),
+    def _take_next(self) -> None:
+        """Take the next answer process: the first connection that presents an unused token."""
+        if self._started_here:
+            token = secrets.token_hex(16)
+            self._tokens.append(token)
+            subprocess.Popen(template_command(self._listener.getsockname(),
+                                              str(self._spec_path), token),
                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, start_new_session=True)
-        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        listener.bind(path)
-        listener.listen(1)
-        listener.settimeout(CONNECT_SECONDS)
-        try:
-            self.connection, _ = listener.accept()
-        except TimeoutError:
-            raise RuntimeError(f"the answer process did not start within {CONNECT_SECONDS} s") \
-                from None
-        finally:
-            listener.close()
-            os.unlink(path)
-            if made_here:
-                os.rmdir(os.path.dirname(path))
-        self.connection.settimeout(None)
+        deadline = time.monotonic() + CONNECT_SECONDS
+        while True:
+            self._listener.settimeout(max(0.01, deadline - time.monotonic()))
+            try:
+                connection, _ = self._listener.accept()
+            except TimeoutError:
+                raise RuntimeError(f"the answer process did not start within {CONNECT_SECONDS} "
+                                   "s") from None
+            connection.settimeout(TOKEN_SECONDS)
+            try:
+                token = (receive_message(connection, 64) or b"").decode("ascii", "replace")
+            except OSError:
+                token = ""
+            if token in self._tokens:
+                self._tokens.remove(token)
+                connection.settimeout(None)
+                self.connection = connection
+                return
+            connection.close()
 
     def call(self, name: str, request: bytes) -> tuple[dict, bytes]:
         """Send one call; return how its child ended and its report."""
@@ -150,10 +171,11 @@ class _AnswerProcess:
             raise
         if data is None:
             self.connection.close()
-            if not self._started_here:
+            try:
+                self._take_next()
+            except RuntimeError:
                 self.broken = "the answer process ended: no later call can be made"
-                raise RuntimeError(self.broken)
-            self._connect("")
+                raise RuntimeError(self.broken) from None
             raise AnswerEndedItsProcess(f"{name} ended the process that ran answers")
         ending, _, report = data.partition(b"\n")
         return json.loads(ending), report

@@ -1,5 +1,6 @@
-"""How an answer process (`grader.grading.judge.answers`) is started: by the judge's kernel
-manager in the sandbox, by the judge itself elsewhere. Light: the grading process imports it."""
+"""How answer processes are started: in the sandbox, forked from the zygote
+(`grader.grading.judge.zygote`) that the judge's kernel manager starts; elsewhere, by the judge
+itself (`grader.grading.judge.answers`). Light: the grading process imports it."""
 
 import sys
 from pathlib import Path
@@ -8,9 +9,18 @@ ANSWER_SOCKET = "answers.sock"  # the judge listens on it, in a folder of its ow
 PACKAGE_PARENT = str(Path(__file__).resolve().parents[3])  # the folder that holds grader/
 
 
-def template_command(socket_path: str, spec_path: str) -> list[str]:
+def template_command(socket_path: str, spec_path: str, token: str) -> list[str]:
     """The command line that starts an answer process. `-I`: nothing of the environment or of the
     work folder (where answers may write) joins the import path; only the grader's own package."""
+    return _isolated_python("grader.grading.judge.answers") + [socket_path, spec_path, token]
+
+
+def zygote_command() -> list[str]:
+    """The command line that starts the zygote, isolated in the same way."""
+    return _isolated_python("grader.grading.judge.zygote")
+
+
+def _isolated_python(module: str) -> list[str]:
     boot = (f"import sys; sys.path.insert(0, {PACKAGE_PARENT!r}); "
-            "from grader.grading.judge.answers import main; main()")
-    return [sys.executable, "-I", "-c", boot, socket_path, spec_path]
+            f"from {module} import main; main()")
+    return [sys.executable, "-I", "-c", boot]

@@ -31,6 +31,8 @@ SYSTEM_LINKS = ("/bin", "/sbin", "/lib", "/lib32", "/lib64")
 # and with them student code could remount any read-only bind read-write, the grader package
 # included, and write to the real folder behind it. Nothing in a sandbox needs a capability.
 DROP_CAPABILITIES = ("--cap-drop", "ALL")
+# Unix socket paths may not exceed 107 bytes, so sockets live in short folders of their own.
+SOCKET_PARENT = "/tmp" if os.path.isdir("/tmp") else None
 SANDBOX_HOME = ".sandbox-home"  # HOME and TMPDIR, inside the work folder
 
 

@@ -6,36 +6,31 @@ RAM-backed files (the settings below): per process with rlimits, and for the who
 cgroups where they can be made (as root), whose counters say when a limit was enforced
 (`limit_hits`). It talks to the grader over Unix sockets, since it has no network.
 
-For the judge (`grader.grading.judge`), it also starts the judge's answer process in a sandbox of
-its own, under the same limits, and ends it with the judge.
+For the judge (`grader.grading.judge`), it also has the judge's answer process forked, beside the
+judge, from the zygote (`grader.grading.sandbox.answer_zygote`), in a sandbox of its own under the
+same limits, and ends it, with all it left, when the judge ends.
 """
 
+import json
 import os
+import secrets
 import shutil
-import signal
-import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Bool, Integer, default
 
 from grader.grading import vocabulary
-from grader.grading.judge.launch import ANSWER_SOCKET, template_command
+from grader.grading.judge.launch import ANSWER_SOCKET
 from grader.grading.judge.notebook import SPEC_FILE
-from grader.grading.sandbox.bubblewrap import SANDBOX_HOME, environment, isolation
+from grader.grading.sandbox import answer_zygote
+from grader.grading.sandbox.bubblewrap import (SANDBOX_HOME, SOCKET_PARENT, environment,
+                                               isolation)
+from grader.grading.sandbox.cgroups import limit_hits, new_cgroup, remove_cgroup
 
-SOCKET_PARENT = "/tmp" if os.path.isdir("/tmp") else None
+ANSWER_PROCESSES = 16  # how many times a judge's answer process may be replaced, plus one
 NOBODY = 65534  # owns a root kernel's socket folder, so that the kernel cannot make it writable
-CGROUP_ROOT = Path("/sys/fs/cgroup")  # v1: a folder per controller below it; v2: the root itself
-CGROUP_LIMITS = {"pids": ("pids.max",), "memory": ("memory.max", "memory.limit_in_bytes")}
-# Where a cgroup counts the times its limit was enforced: refused forks, processes killed for
-# memory (v1 and v2 files), as "name count" lines.
-CGROUP_EVENTS = {"pids": (("pids.events", "max"),),
-                 "memory": (("memory.events", "oom_kill"), ("memory.oom_control", "oom_kill"))}
-
-
 def limit_setting(limit: vocabulary.Limit) -> Integer:
     return Integer(limit.default, help=limit.meaning).tag(config=True)
 
@@ -49,60 +44,6 @@ def own_process_count() -> int:
         except OSError:
             pass  # the process ended meanwhile
     return count
-
-
-def new_cgroup(controller: str, name: str, limit: int) -> Path | None:
-    """A new cgroup that caps `controller` ("pids" or "memory") at `limit`, where this user may
-    make one: cgroup v1 has a hierarchy per controller, v2 one for all."""
-    for base in (CGROUP_ROOT / controller, CGROUP_ROOT):
-        if not ((base / "cgroup.procs").exists() and os.access(base, os.W_OK)):
-            continue
-        group = base / name
-        try:
-            group.mkdir(exist_ok=True)
-            for limit_file in CGROUP_LIMITS[controller]:
-                if (group / limit_file).exists():
-                    (group / limit_file).write_text(str(limit))
-                    return group
-            group.rmdir()
-        except OSError:
-            pass
-    return None
-
-
-def cgroups_available() -> bool:
-    """Whether this process may make the cgroups that cap a sandbox's processes and memory."""
-    return os.getuid() == 0 and any((base / "cgroup.procs").exists() and os.access(base, os.W_OK)
-                                    for base in (CGROUP_ROOT / "memory", CGROUP_ROOT))
-
-
-def limit_hits(groups: list[Path]) -> dict[str, int]:
-    """How many times each controller's limit was enforced in `groups` so far."""
-    hits = {}
-    for controller, files in CGROUP_EVENTS.items():
-        for group in groups:
-            for name, key in files:
-                try:
-                    lines = (group / name).read_text().splitlines()
-                except OSError:
-                    continue
-                counts = [int(line.split()[1]) for line in lines if line.split()[:1] == [key]]
-                hits[controller] = hits.get(controller, 0) + sum(counts)
-    return hits
-
-
-def remove_cgroup(group: Path) -> None:
-    """Kill what is left in a kernel's cgroup (children it started) and remove the cgroup."""
-    for _ in range(50):
-        try:
-            for pid in (group / "cgroup.procs").read_text().split():
-                os.kill(int(pid), signal.SIGKILL)
-            group.rmdir()
-            return
-        except FileNotFoundError:
-            return  # v2: the same group served both controllers, and is gone
-        except OSError:
-            time.sleep(0.1)  # processes still exiting
 
 
 class SandboxedKernelManager(AsyncKernelManager):
@@ -149,20 +90,31 @@ class SandboxedKernelManager(AsyncKernelManager):
             kernel[kernel.index("ipykernel_launcher")] = "grader.grading.sandbox.kernel"
         writable, settings = [self._socket_folder], [vocabulary.MAX_PROCESSES, self.max_processes]
         if self._is_judge():
-            # The judge listens for its answer process in a folder of their own: the answer
-            # process's sandbox sees that folder, read-only, and none of the judge's.
-            self._answer_folder = Path(tempfile.mkdtemp(prefix="grader-answers-",
-                                                        dir=SOCKET_PARENT))
+            # The judge listens for its answer process in a folder of their own: the zygote's
+            # sandbox sees that folder, read-only, and none of the judge's.
+            zygote = answer_zygote.zygote_for(self)
+            self._answer_folder = Path(tempfile.mkdtemp(prefix="judge-",
+                                                        dir=zygote.answer_folders))
             writable.append(self._answer_folder)
-            settings += [vocabulary.ANSWER_SOCKET, self._answer_folder / ANSWER_SOCKET]
-        return self._sandboxed(kernel, self._work_folder, writable, (), settings,
-                               self._requested_environment, "kernel")
+            self._answer_tokens = [secrets.token_hex(16) for _ in range(ANSWER_PROCESSES)]
+            settings += [vocabulary.ANSWER_SOCKET, self._answer_folder / ANSWER_SOCKET,
+                         vocabulary.ANSWER_TOKENS, " ".join(self._answer_tokens)]
+        command, groups = self._sandboxed(kernel, self._work_folder, writable, (), settings,
+                                          self._requested_environment, "kernel")
+        self._cgroups += groups
+        return command
+
+    def limit_settings(self) -> tuple:
+        """Everything a sandbox's limits depend on."""
+        return (self.memory_limit_mb, self.max_processes, self.max_tasks, self.max_file_mb,
+                self.shared_memory_mb, self.work_folder_mb, self.use_cgroups)
 
     def _sandboxed(self, command, work_folder, writable, readable, settings, requested, role,
-                   as_pid_1=False):
-        """`command` in bubblewrap, under the limits, and in new cgroups where they can be made."""
+                   as_pid_1=False) -> tuple[list[str], list[Path]]:
+        """`command` in bubblewrap, under the limits, and in new cgroups where they can be made;
+        and those cgroups."""
         limits = [f"--data={self.memory_limit_mb * 2**20}", f"--fsize={self.max_file_mb * 2**20}",
-                  "--core=0"]
+                  "--core=0", "--msgqueue=0"]  # POSIX message queues would outlive a process
         if os.getuid() != 0:  # the limit counts every process of the user, so add what runs now
             limits.append(f"--nproc={own_process_count() + self.max_tasks}")
         variables = []
@@ -174,7 +126,7 @@ class SandboxedKernelManager(AsyncKernelManager):
                    *environment(work_folder, requested), *variables,
                    "prlimit", *limits, "--", *command]
         if os.getuid() != 0 or not self.use_cgroups:
-            return command
+            return command, []
         # No rlimit binds root: cgroups cap the processes, and the memory of the whole sandbox
         # (its children and its RAM-backed files too), where they can be made. The shell joins
         # them before it becomes bubblewrap, so every sandboxed process is counted.
@@ -183,31 +135,19 @@ class SandboxedKernelManager(AsyncKernelManager):
             new_cgroup("pids", name, self.max_tasks),
             new_cgroup("memory", name, self.memory_limit_mb * 2**20)))))
         if not groups:
-            return command
-        self._cgroups += groups
+            return command, []
         join = 'for group in $0; do echo $$ > "$group/cgroup.procs" || exit 70; done; exec "$@"'
-        return ["sh", "-c", join, " ".join(map(str, groups)), *command]
+        return ["sh", "-c", join, " ".join(map(str, groups)), *command], groups
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         if self._is_judge():
-            self._start_answer_process()
+            # Beside the judge, the zygote forks its answer process, which is given the spec
+            # (never the judge's folder) and connects to the judge once it listens.
+            spec = json.loads((self._work_folder / SPEC_FILE).read_text())
+            answer_zygote.serve(self, self._answer_folder / ANSWER_SOCKET, spec,
+                                self._answer_tokens)
+            self._serving = True
         return await super()._async_launch_kernel(kernel_cmd, **kw)
-
-    def _start_answer_process(self) -> None:
-        """Start the judge's answer process (grader.grading.judge.answers) beside the judge, in
-        a sandbox of its own, under the same limits: it gets the spec, not the judge's folder.
-        It is the sandbox's first process, so that the answers it runs cannot end it."""
-        self._answer_work = Path(tempfile.mkdtemp(prefix="grader-answer-work-"))
-        spec = self._answer_work / SPEC_FILE
-        shutil.copy(self._work_folder / SPEC_FILE, spec)
-        command = self._sandboxed(
-            template_command(str(self._answer_folder / ANSWER_SOCKET), str(spec)),
-            self._answer_work, (), (self._answer_folder,),
-            [vocabulary.CHILD_MAX_PROCESSES, self.max_processes],
-            {"CUDA_VISIBLE_DEVICES": ""}, "answers", as_pid_1=True)
-        self._answer_process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, start_new_session=True)
 
     def seal_socket_folder(self) -> None:
         """Once the kernel has made its sockets, forbid it to write in their folder, which is
@@ -218,8 +158,12 @@ class SandboxedKernelManager(AsyncKernelManager):
             self._socket_folder.chmod(0o755)
 
     def limit_hits(self) -> dict[str, int]:
-        """How many forks the sandbox refused, and processes it killed for memory, so far."""
-        return limit_hits(getattr(self, "_cgroups", []))
+        """How many forks the sandbox refused, and processes it killed for memory, so far (for
+        the judge, its answer process's too)."""
+        groups = list(getattr(self, "_cgroups", []))
+        if getattr(self, "_serving", False) and answer_zygote.current() is not None:
+            groups += answer_zygote.current().cgroups
+        return limit_hits(groups)
 
     async def _async_cleanup_resources(self, restart=False):
         await super()._async_cleanup_resources(restart=restart)
@@ -230,17 +174,14 @@ class SandboxedKernelManager(AsyncKernelManager):
     cleanup_resources = _async_cleanup_resources
 
     def _remove_sandbox_files(self) -> None:
-        process = getattr(self, "_answer_process", None)
-        if process is not None:  # its sandbox's whole process tree ends with bubblewrap
-            process.kill()
-            process.wait()
-            self._answer_process = None
+        if getattr(self, "_serving", False):  # the answer process, and all it left
+            answer_zygote.end_answers()
+            self._serving = False
         if hasattr(self, "_socket_folder"):  # HOME is in the real work folder where it is bound
             shutil.rmtree(self._work_folder / SANDBOX_HOME, ignore_errors=True)
             shutil.rmtree(self._socket_folder, ignore_errors=True)
-        for folder in (getattr(self, "_answer_folder", None), getattr(self, "_answer_work", None)):
-            if folder is not None:
-                shutil.rmtree(folder, ignore_errors=True)
+        if getattr(self, "_answer_folder", None) is not None:
+            shutil.rmtree(self._answer_folder, ignore_errors=True)
         for group in getattr(self, "_cgroups", ()):
             remove_cgroup(group)
         self._cgroups = []

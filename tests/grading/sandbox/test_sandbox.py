@@ -21,7 +21,7 @@ import pytest
 from grader.grading import problems
 from grader.grading.autograde import autograde
 from grader.grading.sandbox import bubblewrap
-from grader.grading.sandbox.kernel_manager import cgroups_available
+from grader.grading.sandbox.cgroups import cgroups_available
 from support import FIXTURES
 from support.class_scenarios import EXPECTED, LESSON, all_scores, submit_class
 from support.grading import CourseCopy, solution_answers, with_answers
