@@ -29,8 +29,10 @@ from grader.grading.sandbox.bubblewrap import (SANDBOX_HOME, SOCKET_PARENT, envi
                                                isolation)
 from grader.grading.sandbox.cgroups import limit_hits, new_cgroup, remove_cgroup
 
-ANSWER_PROCESSES = 16  # how many times a judge's answer process may be replaced, plus one
+ANSWER_PROCESSES = 16  # tokens per judge: its first answer process, and those that replace it
 NOBODY = 65534  # owns a root kernel's socket folder, so that the kernel cannot make it writable
+
+
 def limit_setting(limit: vocabulary.Limit) -> Integer:
     return Integer(limit.default, help=limit.meaning).tag(config=True)
 
