@@ -38,7 +38,7 @@ JUDGE = "GRADER_JUDGE"  # "1" for the judge kernel, which runs no student code a
 # For the judge: where to listen for its answer process (judge/answers.py), which its kernel
 # manager has forked from the zygote (judge/zygote.py), in a sandbox of its own.
 ANSWER_SOCKET = "GRADER_ANSWER_SOCKET"
-ANSWER_TOKENS = "GRADER_ANSWER_TOKENS"  # each admits one answer process (judge/kernel.py)
+ANSWER_TOKEN = "GRADER_ANSWER_TOKEN"  # what the zygote presents there (judge/kernel.py)
 ZYGOTE_CONTROL = "GRADER_ZYGOTE_CONTROL"  # the descriptor of the zygote's socket to its manager
 CHILD_MAX_PROCESSES = "GRADER_CHILD_MAX_PROCESSES"  # the cap each call's child installs (answers)
 # Every other variable a sandboxed kernel sees, and why; nothing else of the grader's reaches it.

@@ -38,7 +38,6 @@ import select
 import signal
 import socket
 import sys
-import time
 import warnings
 from pathlib import Path
 
@@ -58,7 +57,6 @@ from grader.grading.sandbox.kernel import cap_processes
 MAX_REQUEST_BYTES = 4 * 2**30  # arguments the judge sends: the tests' own, trusted
 MAX_REPLY_BYTES = vocabulary.MAX_REPLY_BYTES.default
 MAX_OUTPUT_CHARS = vocabulary.MAX_CALL_OUTPUT_CHARS.default
-CONNECT_SECONDS = 120  # the judge kernel starts beside the template, and may take its time
 STOP = b"stop"  # what the judge sends when it gives up on a call
 # Modules PyTorch imports, at a cost, the first time a program uses a feature: each call's child
 # would pay for them again, so the template imports them once where an answer names the feature.
@@ -77,17 +75,17 @@ _alone = False  # see serve()
 
 
 def main() -> None:
-    """A template on its own: `python -I -c ... <socket> <spec> <token>`, as
-    `launch.template_command` writes it (where grading is not sandboxed, the judge starts one)."""
-    socket_path, spec_path, token = sys.argv[1:4]
-    serve(socket_path, json.loads(Path(spec_path).read_text()), token)
+    """A template on its own: `python -I -c ... <descriptor> <spec>`, as
+    `launch.template_command` writes it (where grading is not sandboxed, the judge starts one
+    with one end of a socket pair)."""
+    descriptor, spec_path = sys.argv[1:3]
+    serve(socket.socket(fileno=int(descriptor)), json.loads(Path(spec_path).read_text()))
 
 
-def serve(socket_path: str, spec: dict, token: str, *, alone: bool = False) -> None:
-    """Be the template for the judge listening on `socket_path`, which admits it for `token`,
-    until the judge goes. `alone`: this is the only template of its sandbox, whose other
-    processes it may all end after each call (a process that left the call's group with setsid,
-    say)."""
+def serve(connection: socket.socket, spec: dict, *, alone: bool = False) -> None:
+    """Be the template of the judge at the other end of `connection`, until the judge goes.
+    `alone`: this is the only template of its sandbox, whose other processes it may all end after
+    each call (a process that left the call's group with setsid, say)."""
     global _alone
     _alone = alone
     answers = [(cell["name"], cell["source"], cell["status"]) for cell in spec["answers"]]
@@ -97,8 +95,6 @@ def serve(socket_path: str, spec: dict, token: str, *, alone: bool = False) -> N
         if any(feature in source for _, source, _ in answers):
             importlib.import_module(module)
     forbid_tracing()
-    connection = _connect(socket_path)
-    send_message(connection, token.encode())  # spent before any answer runs here
     while True:
         request = transfer.receive_message(connection, MAX_REQUEST_BYTES)
         if request is None:
@@ -125,20 +121,6 @@ def _run_setup_cells(sources: list[str]) -> dict:
         for source in sources:
             shell.run_cell(source, store_history=False, silent=True)
     return shell.user_ns
-
-
-def _connect(socket_path: str) -> socket.socket:
-    deadline = time.monotonic() + CONNECT_SECONDS
-    while True:
-        connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            connection.connect(socket_path)
-            return connection
-        except OSError:
-            connection.close()
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.02)
 
 
 # ---------------------------------------------------------------------------------------------

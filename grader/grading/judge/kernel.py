@@ -26,19 +26,16 @@ An exercise whose answer cell never finished in the student's kernel (it died or
 at once. A call that never returns is ended when the judge's cell times out.
 """
 
-import atexit
 import base64
 import ctypes
 import json
 import os
 import pickle
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -48,8 +45,8 @@ from IPython import get_ipython
 
 from grader import recorders
 from grader.grading import vocabulary
-from grader.grading.judge.answers import CONNECT_SECONDS, STOP
-from grader.grading.judge.launch import ANSWER_SOCKET, template_command
+from grader.grading.judge.answers import STOP
+from grader.grading.judge.launch import CONNECT_SECONDS, template_command
 from grader.grading.judge.transfer import (builtin_class, decode_result, encode_arguments,
                                            no_torch_function, reachable, receive_message,
                                            regions, send_message)
@@ -107,57 +104,41 @@ def install(spec_path: str) -> None:
 class _AnswerProcess:
     """The judge's end of its connection to the answer process.
 
-    In the sandbox, the kernel manager has the answer process forked from the zygote, in a
-    sandbox of its own, and names the socket to listen on (vocabulary.ANSWER_SOCKET) and the
-    tokens (vocabulary.ANSWER_TOKENS) that admit an answer process: each admits one, and the
-    zygote hands each to one answer process before any answer runs there, so that no process an
-    answer starts can take the answer process's place. If an answer ends the answer process, the
-    zygote forks another, and the judge takes it. Elsewhere the judge starts each answer process
-    itself."""
+    In the sandbox, the kernel manager names a socket to listen on (vocabulary.ANSWER_SOCKET) and
+    a token (vocabulary.ANSWER_TOKEN). The zygote (grader.grading.judge.zygote) connects there
+    before any answer process exists, presents the token, and from then on sends through that
+    connection one end of a socket pair for each answer process it forks: the first, and each
+    that replaces one an answer ended. The judge removes the socket at once, so nothing else can
+    connect. Elsewhere the judge starts each answer process itself, with one end of a socket
+    pair."""
 
     def __init__(self, spec_path: Path):
         self._spec_path = spec_path
-        given = os.environ.pop(vocabulary.ANSWER_SOCKET, "")
-        self._tokens = os.environ.pop(vocabulary.ANSWER_TOKENS, "").split()
-        self._started_here = not given
+        path = os.environ.pop(vocabulary.ANSWER_SOCKET, "")
+        token = os.environ.pop(vocabulary.ANSWER_TOKEN, "")
         self.broken = None
-        if self._started_here:
-            folder = tempfile.mkdtemp(prefix="grader-answers-")
-            atexit.register(shutil.rmtree, folder, True)
-            given = str(Path(folder) / ANSWER_SOCKET)
-        self._listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self._listener.bind(given)
-        self._listener.listen(4)
+        self._zygote = _accept_zygote(path, token) if path else None
         self._take_next()
 
     def _take_next(self) -> None:
-        """Take the next answer process: the first connection that presents an unused token."""
-        if self._started_here:
-            token = secrets.token_hex(16)
-            self._tokens.append(token)
-            subprocess.Popen(template_command(self._listener.getsockname(),
-                                              str(self._spec_path), token),
-                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL, start_new_session=True)
-        deadline = time.monotonic() + CONNECT_SECONDS
-        while True:
-            self._listener.settimeout(max(0.01, deadline - time.monotonic()))
-            try:
-                connection, _ = self._listener.accept()
-            except TimeoutError:
-                raise RuntimeError(f"the answer process did not start within {CONNECT_SECONDS} "
-                                   "s") from None
-            connection.settimeout(TOKEN_SECONDS)
-            try:
-                token = (receive_message(connection, 64) or b"").decode("ascii", "replace")
-            except OSError:
-                token = ""
-            if token in self._tokens:
-                self._tokens.remove(token)
-                connection.settimeout(None)
-                self.connection = connection
-                return
-            connection.close()
+        """Connect to the next answer process."""
+        if self._zygote is None:
+            ours, theirs = socket.socketpair()
+            subprocess.Popen(template_command(theirs.fileno(), str(self._spec_path)),
+                             pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+            theirs.close()
+            self.connection = ours
+            return
+        self._zygote.settimeout(CONNECT_SECONDS)
+        try:
+            _, descriptors, _, _ = socket.recv_fds(self._zygote, 1, 1)
+        except OSError:
+            descriptors = []
+        if not descriptors:
+            raise RuntimeError(f"the zygote sent no answer process within {CONNECT_SECONDS} s")
+        self.connection = socket.socket(fileno=descriptors[0])
 
     def call(self, name: str, request: bytes) -> tuple[dict, bytes]:
         """Send one call; return how its child ended and its report."""
@@ -190,6 +171,34 @@ class _AnswerProcess:
             self.connection.settimeout(None)
         except BaseException:
             self.broken = "the answer process stopped answering: no later call can be made"
+
+
+def _accept_zygote(path: str, token: str) -> socket.socket:
+    """The first connection to `path` that presents `token`; then `path` is removed."""
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen(4)
+    deadline = time.monotonic() + CONNECT_SECONDS
+    try:
+        while True:
+            listener.settimeout(max(0.01, deadline - time.monotonic()))
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                raise RuntimeError(f"the zygote did not connect within {CONNECT_SECONDS} s") \
+                    from None
+            connection.settimeout(TOKEN_SECONDS)
+            try:
+                presented = receive_message(connection, 64) or b""
+            except OSError:
+                presented = b""
+            if secrets.compare_digest(presented, token.encode()):
+                connection.settimeout(None)
+                return connection
+            connection.close()
+    finally:
+        listener.close()
+        os.unlink(path)
 
 
 def _call_answer(name, args, kwargs):

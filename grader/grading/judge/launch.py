@@ -6,13 +6,15 @@ import sys
 from pathlib import Path
 
 ANSWER_SOCKET = "answers.sock"  # the judge listens on it, in a folder of its own
+CONNECT_SECONDS = 120  # how long a judge and the zygote, or an answer process, wait for each other
 PACKAGE_PARENT = str(Path(__file__).resolve().parents[3])  # the folder that holds grader/
 
 
-def template_command(socket_path: str, spec_path: str, token: str) -> list[str]:
-    """The command line that starts an answer process. `-I`: nothing of the environment or of the
-    work folder (where answers may write) joins the import path; only the grader's own package."""
-    return _isolated_python("grader.grading.judge.answers") + [socket_path, spec_path, token]
+def template_command(descriptor: int, spec_path: str) -> list[str]:
+    """The command line that starts an answer process, connected to the judge through the
+    inherited socket `descriptor`. `-I`: nothing of the environment or of the work folder (where
+    answers may write) joins the import path; only the grader's own package."""
+    return _isolated_python("grader.grading.judge.answers") + [str(descriptor), spec_path]
 
 
 def zygote_command() -> list[str]:

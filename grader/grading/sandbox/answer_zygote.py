@@ -3,8 +3,8 @@
 One zygote (`grader.grading.judge.zygote`) serves every judge a grading process starts, one judge
 at a time: it is started in a sandbox of its own with the first judge, under that judge's kernel
 manager's limits, and kept for the next judges. Each judge gets a folder for its socket inside the
-one folder the zygote's sandbox sees (read-only); the zygote forks the judge's answer process,
-which connects there. When the judge ends, the zygote ends that answer process and everything it
+one folder the zygote's sandbox sees (read-only); the zygote connects there, and forks the
+judge's answer process. When the judge ends, the zygote ends that answer process and everything it
 left. A zygote that died, or stopped answering, is replaced by a new one at the next judge.
 """
 
@@ -73,10 +73,9 @@ def current() -> Zygote | None:
     return _current
 
 
-def serve(manager, socket_path: Path, spec: dict, tokens: list[str]) -> None:
-    """Have the zygote fork the answer process of the judge that listens on `socket_path`, and
-    admits answer processes with `tokens`."""
-    request = {"serve": str(socket_path), "spec": spec, "tokens": tokens}
+def serve(manager, socket_path: Path, spec: dict, token: str) -> None:
+    """Have the zygote serve the judge that listens on `socket_path` and admits it for `token`."""
+    request = {"serve": str(socket_path), "spec": spec, "token": token}
     try:
         zygote_for(manager).request(request)
     except (OSError, ConnectionError, ValueError):

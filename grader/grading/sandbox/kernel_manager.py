@@ -29,7 +29,6 @@ from grader.grading.sandbox.bubblewrap import (SANDBOX_HOME, SOCKET_PARENT, envi
                                                isolation)
 from grader.grading.sandbox.cgroups import limit_hits, new_cgroup, remove_cgroup
 
-ANSWER_PROCESSES = 16  # tokens per judge: its first answer process, and those that replace it
 NOBODY = 65534  # owns a root kernel's socket folder, so that the kernel cannot make it writable
 
 
@@ -98,9 +97,9 @@ class SandboxedKernelManager(AsyncKernelManager):
             self._answer_folder = Path(tempfile.mkdtemp(prefix="judge-",
                                                         dir=zygote.answer_folders))
             writable.append(self._answer_folder)
-            self._answer_tokens = [secrets.token_hex(16) for _ in range(ANSWER_PROCESSES)]
+            self._answer_token = secrets.token_hex(16)
             settings += [vocabulary.ANSWER_SOCKET, self._answer_folder / ANSWER_SOCKET,
-                         vocabulary.ANSWER_TOKENS, " ".join(self._answer_tokens)]
+                         vocabulary.ANSWER_TOKEN, self._answer_token]
         command, groups = self._sandboxed(kernel, self._work_folder, writable, (), settings,
                                           self._requested_environment, "kernel")
         self._cgroups += groups
@@ -143,11 +142,11 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         if self._is_judge():
-            # Beside the judge, the zygote forks its answer process, which is given the spec
-            # (never the judge's folder) and connects to the judge once it listens.
+            # Beside the judge, the zygote connects to it once it listens, and forks its answer
+            # process, which is given the spec (never the judge's folder).
             spec = json.loads((self._work_folder / SPEC_FILE).read_text())
             answer_zygote.serve(self, self._answer_folder / ANSWER_SOCKET, spec,
-                                self._answer_tokens)
+                                self._answer_token)
             self._serving = True
         return await super()._async_launch_kernel(kernel_cmd, **kw)
 
