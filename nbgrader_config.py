@@ -32,7 +32,7 @@ from nbgrader.preprocessors import (  # noqa: E402
     OverwriteCells, OverwriteKernelspec, SaveAutoGrades)
 
 from grader.grading.preprocessors import (  # noqa: E402
-    DeduplicateIdsCleanly, ExecuteWithLimits, HideHiddenTests)
+    DeduplicateIdsCleanly, DescribeFigures, ExecuteWithLimits, HideHiddenTests)
 
 c.Autograde.sanitize_preprocessors = [
     ClearOutput, DeduplicateIdsCleanly, OverwriteKernelspec, OverwriteCells, CheckCellMetadata]
@@ -40,6 +40,8 @@ c.Autograde.autograde_preprocessors = [
     ExecuteWithLimits, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
     AssignLatePenalties, CheckCellMetadata]
 
-# Feedback as nbgrader makes it, without the hidden tests: they are restored in every autograded
-# notebook, and would otherwise reach every student who reads their feedback.
-c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+# Feedback as nbgrader makes it, without the hidden tests (they are restored in every autograded
+# notebook, and would otherwise reach every student who reads their feedback), and with the
+# lesson's description of each figure as its alternative text.
+c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, DescribeFigures,
+                                   CSSHTMLHeaderPreprocessor]

@@ -6,6 +6,7 @@ import re
 
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 
 from grader.grading import vocabulary
 from grader.grading.cli import main
@@ -64,8 +65,12 @@ def test_export_writes_one_row_per_student_with_the_gradebook_score(graded_class
 
 
 @pytest.mark.slow
-def test_feedback_gives_each_graded_student_an_html_page(graded_class):
+def test_feedback_gives_each_graded_student_an_html_page(graded_class, capfd):
     course = graded_class[0]
     main(["--course", str(course.root), "feedback", LESSON])
     page = course.root / "feedback" / "partly-wrong" / LESSON / "conversion.html"
     assert "Score: 4.0 / 5.0" in page.read_text()
+    # Each figure carries the lesson's description, not nbconvert's placeholder and its warning.
+    images = BeautifulSoup(page.read_text(), "html.parser").select("img")
+    assert images and all(len(image["alt"].split()) >= 12 for image in images)
+    assert "Alternative text is missing" not in capfd.readouterr().err

@@ -6,13 +6,16 @@ One step per module, as in nbgrader's own `preprocessors/`:
 - `DeduplicateIdsCleanly` (deduplicate_ids_cleanly.py) stands where `DeduplicateIds` stands.
 - `ReplayExecution` (replay_execution.py) stands where `ExecuteWithLimits` stands when
   `grader autograde` records a submission that a worker process has already executed.
-- `HideHiddenTests` (hide_hidden_tests.py) is a step of feedback, not of autograding: it keeps
-  the hidden tests out of the feedback.
+- `HideHiddenTests` (hide_hidden_tests.py) and `DescribeFigures` (describe_figures.py) are steps
+  of feedback, not of autograding: the first keeps the hidden tests out of the feedback, the
+  second gives its figures the lesson's description of them as alternative text.
 """
 
 from grader.grading.preprocessors.deduplicate_ids_cleanly import DeduplicateIdsCleanly
+from grader.grading.preprocessors.describe_figures import DescribeFigures
 from grader.grading.preprocessors.execute_with_limits import ExecuteWithLimits
 from grader.grading.preprocessors.hide_hidden_tests import HideHiddenTests
 from grader.grading.preprocessors.replay_execution import ReplayExecution
 
-__all__ = ["DeduplicateIdsCleanly", "ExecuteWithLimits", "HideHiddenTests", "ReplayExecution"]
+__all__ = ["DeduplicateIdsCleanly", "DescribeFigures", "ExecuteWithLimits", "HideHiddenTests",
+           "ReplayExecution"]
