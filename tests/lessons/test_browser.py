@@ -31,9 +31,9 @@ def lab(course):
 
 
 @pytest.fixture(scope="module")
-def instructor_lab(course, lab):  # after the students' server: it made the course
-    with course_server(course, instructor=True) as (url, token), chromium_page() as page:
-        yield Lab(page, url, token, course)
+def instructor_lab(course, lab):  # after the students' server, which made the course
+    with course_server(course, instructor=True) as (url, token):
+        yield Lab(lab.page, url, token, course)  # the same browser
 
 
 def status(url: str) -> int:

@@ -196,4 +196,4 @@ class Lab:
         self.page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
         labels = self.page.locator(".lm-Menu-content .lm-Menu-itemLabel")
         labels.first.wait_for(timeout=30_000)
-        return [label.strip() for label in labels.all_inner_texts()]
+        return [text.strip() for text in labels.all_inner_texts() if text.strip()]

@@ -11,7 +11,7 @@ import html
 import re
 
 from nbconvert.preprocessors import Preprocessor
-from traitlets import List
+from traitlets import List, default
 
 MARKDOWN_SYMBOLS = re.compile(r"[*_`#>]|\[([^\]]*)\]\([^)]*\)")
 
@@ -27,6 +27,10 @@ class DescribeFigures(Preprocessor):
 
     # The HTML exporter configures this for every step (see HideHiddenTests).
     display_data_priority = List(["text/html", "image/png", "text/plain"]).tag(config=True)
+
+    @default("enabled")
+    def _enabled_by_default(self):
+        return True  # nbconvert's steps are off unless enabled; nbgrader's pipelines expect on
 
     def preprocess(self, nb, resources):
         description = ""
