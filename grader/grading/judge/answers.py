@@ -1,9 +1,9 @@
 """The answer process: where every call of a student's function is made, out of the tests' reach.
 
 One answer template serves each judge (`grader.grading.judge.kernel`). Where grading is
-sandboxed, it is forked from the zygote (`grader.grading.judge.zygote`), a warm process in a sandbox
-of its own (`grader.grading.sandbox`) that imported all of this module's imports and never ran
-anything else; elsewhere the judge starts it as a fresh Python process. It runs the notebook's
+sandboxed, it is forked from the zygote (`grader.grading.judge.zygote`), a warm process in a
+sandbox of its own (`grader.grading.sandbox`) that imported all of this module's imports and never
+ran anything else; elsewhere the judge starts it as a fresh Python process. It runs the notebook's
 read-only cells and waits. It never runs a test cell or an answer, never receives a test's source
 or an expected value, and never sees any kernel's connection file or signing key; from its
 sandbox, the judge's processes and folders do not exist.
@@ -183,11 +183,7 @@ def _stop_child(pid) -> int:
             os.kill(-1, signal.SIGKILL)
         except ProcessLookupError:
             pass
-    status = os.waitpid(pid, 0)[1]
-    with contextlib.suppress(ChildProcessError):  # the call's own children that ended
-        while os.waitpid(-1, os.WNOHANG)[0]:
-            pass
-    return status
+    return os.waitpid(pid, 0)[1]
 
 
 # ---------------------------------------------------------------------------------------------

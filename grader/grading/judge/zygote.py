@@ -1,12 +1,13 @@
 """The zygote: the warm process from which each judge's answer process is forked.
 
 Starting an answer process cold costs what starting Python, NumPy, PyTorch, IPython and the
-lesson's imports costs (about 2 s of CPU), once per graded notebook. The kernel manager (`grader.grading.sandbox`)
-starts one zygote per grading process instead, in a sandbox of its own, as that sandbox's first
-process: it imports `grader.grading.judge.answers` (and with it the scientific stack),
-`torch._dynamo` (which the first `torch.optim` optimizer needs), matplotlib and the course's
-helpers, then waits for requests on the socket it inherits (`vocabulary.ZYGOTE_CONTROL` names its
-descriptor). It never runs a cell, a test or an answer, and never receives a kernel's key.
+lesson's imports costs (about 2 s of CPU), once per graded notebook. The kernel manager
+(`grader.grading.sandbox`) starts one zygote per grading process instead, in a sandbox of its own,
+as that sandbox's first process: it imports `grader.grading.judge.answers` (and with it the
+scientific stack), `torch._dynamo` (which the first `torch.optim` optimizer needs), matplotlib and
+the course's helpers, then waits for requests on the socket it inherits
+(`vocabulary.ZYGOTE_CONTROL` names its descriptor). It never runs a cell, a test or an answer,
+and never receives a kernel's key.
 
 Each request names the socket of a judge and carries the judge's spec and the token that admits
 the zygote there (`grader.grading.judge.kernel`). The zygote first ends everything the previous
