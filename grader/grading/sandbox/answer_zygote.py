@@ -3,8 +3,8 @@
 One zygote (`grader.grading.judge.zygote`) serves every judge a grading process starts, one judge
 at a time: it is started in a sandbox of its own with the first judge, under that judge's kernel
 manager's limits, and kept for the next judges. Each judge gets a folder for its socket inside the
-one folder the zygote's sandbox sees (read-only); the zygote connects there, and forks the
-judge's answer process. When the judge ends, the zygote ends that answer process and everything it
+one folder the zygote's sandbox sees (read-only, `answer_folders`); the zygote connects there, and
+forks the judge's answer process. When the judge ends, the zygote ends that answer process and everything it
 left. A zygote that died, or stopped answering, is replaced by a new one at the next judge.
 """
 
@@ -31,7 +31,6 @@ class Zygote:
     process: subprocess.Popen
     control: socket.socket
     work_folder: Path  # on the disk: empty, since its sandbox's is RAM-backed
-    answer_folders: Path  # each judge's socket folder is made in it
     settings: tuple
     cgroups: list = field(default_factory=list)
 
@@ -48,12 +47,22 @@ class Zygote:
         self.process.kill()  # bubblewrap ends its whole sandbox with it
         self.process.wait()
         shutil.rmtree(self.work_folder, ignore_errors=True)
-        shutil.rmtree(self.answer_folders, ignore_errors=True)
         for group in self.cgroups:
             cgroups.remove_cgroup(group)
 
 
 _current: Zygote | None = None
+_answer_folders: Path | None = None
+
+
+def answer_folders() -> Path:
+    """Where each judge's socket folder is made: the one folder every zygote of this process
+    sees, so that a zygote started again still finds the judge it is asked to serve."""
+    global _answer_folders
+    if _answer_folders is None:
+        _answer_folders = Path(tempfile.mkdtemp(prefix="grader-answers-", dir=SOCKET_PARENT))
+        atexit.register(shutil.rmtree, _answer_folders, True)
+    return _answer_folders
 
 
 def zygote_for(manager) -> Zygote:
@@ -103,10 +112,9 @@ def stop() -> None:
 
 def _start(manager, settings) -> Zygote:
     work_folder = Path(tempfile.mkdtemp(prefix="grader-zygote-"))
-    answer_folders = Path(tempfile.mkdtemp(prefix="grader-answers-", dir=SOCKET_PARENT))
     ours, theirs = socket.socketpair()
     command, groups = manager._sandboxed(
-        zygote_command(), work_folder, (), (answer_folders,),
+        zygote_command(), work_folder, (), (answer_folders(),),
         [vocabulary.CHILD_MAX_PROCESSES, manager.max_processes,
          vocabulary.ZYGOTE_CONTROL, theirs.fileno()],
         {"CUDA_VISIBLE_DEVICES": ""}, "zygote", as_pid_1=True)
@@ -114,7 +122,7 @@ def _start(manager, settings) -> Zygote:
                                stderr=subprocess.DEVNULL, start_new_session=True,
                                pass_fds=(theirs.fileno(),))
     theirs.close()
-    return Zygote(process, ours, work_folder, answer_folders, settings, groups)
+    return Zygote(process, ours, work_folder, settings, groups)
 
 
 atexit.register(stop)

@@ -93,9 +93,8 @@ class SandboxedKernelManager(AsyncKernelManager):
         if self._is_judge():
             # The judge listens for its answer process in a folder of their own: the zygote's
             # sandbox sees that folder, read-only, and none of the judge's.
-            zygote = answer_zygote.zygote_for(self)
             self._answer_folder = Path(tempfile.mkdtemp(prefix="judge-",
-                                                        dir=zygote.answer_folders))
+                                                        dir=answer_zygote.answer_folders()))
             writable.append(self._answer_folder)
             self._answer_token = secrets.token_hex(16)
             settings += [vocabulary.ANSWER_SOCKET, self._answer_folder / ANSWER_SOCKET,
