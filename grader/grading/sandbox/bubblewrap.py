@@ -2,8 +2,9 @@
 
 The kernel sees the system's read-only folders, the Python environment and the `grader` package
 that the grading process imported, read-only, and the folder it starts in (one submission's work
-folder) read-write: the course folder, `solutions/`, the gradebook and every other student's files
-do not exist for it. Even the sandbox's own root is read-only, and no process in it holds a
+folder) as a RAM-backed folder of its own that holds that folder's files read-only
+(`work_folder_binds`): the course folder, `solutions/`, the gradebook and every other student's
+files do not exist for it. Even the sandbox's own root is read-only, and no process in it holds a
 capability, not even as root, so none can make a read-only folder writable again. It has no
 network (only its own loopback), its own process tree and a clean environment
 (`grader.grading.vocabulary` lists what it holds).
