@@ -126,24 +126,29 @@ def test_the_course_files_and_the_gradebooks_lessons_are_unchanged(attacked_clas
     assert fingerprint(course.root) == before
 
 
-def test_without_the_sandbox_the_reading_attacks_succeed(tmp_path):
+def weakened_scores(tmp_path, attacks, weakening: str = "", **grading) -> dict:
+    """Grade `attacks` (with the honest students) on a course whose nbgrader_config.py ends with
+    `weakening`; the scores of every student."""
     course = CourseCopy(tmp_path, LESSON)
-    submit_attacks(course, [path for path in ATTACKS if path.stem in READING_ATTACKS])
-    autograde(course_root=course.root, workers=2, sandbox=False, progress=False)
-    scores = all_scores(course.root)
+    with (course.root / "nbgrader_config.py").open("a") as config:
+        config.write(weakening)
+    submit_attacks(course, [path for path in ATTACKS if path.stem in attacks])
+    autograde(course_root=course.root, progress=False, **{"workers": 2, **grading})
+    return all_scores(course.root)
+
+
+def test_without_the_sandbox_the_reading_attacks_succeed(tmp_path):
+    scores = weakened_scores(tmp_path, READING_ATTACKS, sandbox=False)
     for attack in READING_ATTACKS:
         assert sum(scores[attack].values()) == 5, attack
 
 
 def test_beside_the_tests_and_with_keys_on_disk_the_in_process_attacks_succeed(tmp_path):
-    course = CourseCopy(tmp_path, LESSON)
-    with (course.root / "nbgrader_config.py").open("a") as config:
-        config.write("\n# Weakened: each kernel's connection file stays on disk.\n"
-                     "from grader.grading.sandbox.kernel_manager import SandboxedKernelManager\n"
-                     "SandboxedKernelManager.cleanup_connection_file = lambda self: None\n")
-    submit_attacks(course, [path for path in ATTACKS if path.stem in IN_PROCESS_ATTACKS])
-    autograde(course_root=course.root, workers=2, judge=False, progress=False)
-    scores = all_scores(course.root)
+    scores = weakened_scores(
+        tmp_path, IN_PROCESS_ATTACKS,
+        "\n# Weakened: each kernel's connection file stays on disk.\n"
+        "from grader.grading.sandbox.kernel_manager import SandboxedKernelManager\n"
+        "SandboxedKernelManager.cleanup_connection_file = lambda self: None\n", judge=False)
     for attack in IN_PROCESS_ATTACKS:
         assert sum(scores[attack].values()) == 5, attack
 
@@ -151,30 +156,25 @@ def test_beside_the_tests_and_with_keys_on_disk_the_in_process_attacks_succeed(t
 @pytest.mark.skipif(os.getuid() != 0, reason="only bubblewrap run as root leaves the sandbox "
                     "capabilities to drop; as any other user it has none")
 def test_with_its_capabilities_kept_the_privileged_attacks_succeed(tmp_path):
-    course = CourseCopy(tmp_path, LESSON)
-    with (course.root / "nbgrader_config.py").open("a") as config:
-        config.write("\n# Weakened: the sandbox keeps the capabilities bubblewrap leaves root.\n"
-                     "from grader.grading.sandbox import bubblewrap\n"
-                     "bubblewrap.DROP_CAPABILITIES = ()\n")
-    submit_attacks(course, [path for path in ATTACKS if path.stem in PRIVILEGED_ATTACKS])
-    autograde(course_root=course.root, workers=2, judge=False, progress=False)
-    scores = all_scores(course.root)
+    scores = weakened_scores(
+        tmp_path, PRIVILEGED_ATTACKS,
+        "\n# Weakened: the sandbox keeps the capabilities bubblewrap leaves root.\n"
+        "from grader.grading.sandbox import bubblewrap\n"
+        "bubblewrap.DROP_CAPABILITIES = ()\n", judge=False)
     for attack in PRIVILEGED_ATTACKS:
         assert sum(scores[attack].values()) == 5, attack
 
 
 def test_without_the_sandboxs_totals_the_resource_attacks_succeed(tmp_path):
-    course = CourseCopy(tmp_path, LESSON)
-    with (course.root / "nbgrader_config.py").open("a") as config:
-        config.write("\nc.Execute.timeout = 20\nc.SandboxedKernelManager.use_cgroups = False\n"
-                     "c.SandboxedKernelManager.shared_memory_mb = 4096\n"
-                     "c.SandboxedKernelManager.work_folder_mb = 0\n"
-                     "from grader.grading.sandbox.kernel_manager import SandboxedKernelManager\n"
-                     "SandboxedKernelManager.seal_socket_folder = lambda self: None\n")
-    submit_attacks(course, [path for path in ATTACKS if path.stem in RESOURCE_ATTACKS])
     # The tests run in the student's kernel: the judge would run each attack again for every call.
-    autograde(course_root=course.root, workers=1, judge=False, progress=False)
-    scores = all_scores(course.root)
+    scores = weakened_scores(
+        tmp_path, RESOURCE_ATTACKS,
+        "\nc.Execute.timeout = 20\nc.SandboxedKernelManager.use_cgroups = False\n"
+        "c.SandboxedKernelManager.shared_memory_mb = 4096\n"
+        "c.SandboxedKernelManager.work_folder_mb = 0\n"
+        "from grader.grading.sandbox.kernel_manager import SandboxedKernelManager\n"
+        "SandboxedKernelManager.seal_socket_folder = lambda self: None\n",
+        workers=1, judge=False)
     for attack in RESOURCE_ATTACKS:  # its exercise's point: the resources were there to take
         assert scores[attack]["test_tensor_to_array"] == 1, attack
 
