@@ -81,8 +81,8 @@ def attacked_class(tmp_path_factory):
     course = CourseCopy(tmp_path_factory.mktemp("attacked"), LESSON)
     with (course.root / "nbgrader_config.py").open("a") as config:
         # Long enough for the memory cgroup to end a process that pushes the sandbox past its
-        # limit (the kernel first evicts the sandbox's pages, which takes seconds under load).
-        config.write("\nc.Execute.timeout = 20\n")
+        # limit: the kernel first evicts the sandbox's pages, over 20 s on 2 loaded cores.
+        config.write("\nc.Execute.timeout = 60\n")
     submit_attacks(course, ATTACKS)
     before = fingerprint(course.root)
     found = autograde(course_root=course.root, workers=2, progress=False)
