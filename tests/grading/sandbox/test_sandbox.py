@@ -126,14 +126,15 @@ def test_the_course_files_and_the_gradebooks_lessons_are_unchanged(attacked_clas
     assert fingerprint(course.root) == before
 
 
-def weakened_scores(tmp_path, attacks, weakening: str = "", **grading) -> dict:
+def weakened_scores(tmp_path, attacks, weakening: str = "", *, workers: int = 2,
+                    **grading) -> dict:
     """Grade `attacks` (with the honest students) on a course whose nbgrader_config.py ends with
     `weakening`; the scores of every student."""
     course = CourseCopy(tmp_path, LESSON)
     with (course.root / "nbgrader_config.py").open("a") as config:
         config.write(weakening)
     submit_attacks(course, [path for path in ATTACKS if path.stem in attacks])
-    autograde(course_root=course.root, progress=False, **{"workers": 2, **grading})
+    autograde(course_root=course.root, workers=workers, progress=False, **grading)
     return all_scores(course.root)
 
 
