@@ -387,7 +387,11 @@ def _encode_array(array, regions):
         if index is not None:
             fields["alias"] = [index, array.ctypes.data - regions[index][0]]
             return fields
-    fields["data"] = _b64encode(np.ascontiguousarray(array).tobytes()).decode()
+    # Otherwise the bytes from its lowest element to its highest, so that it arrives with its own
+    # strides: a test may ask whether a result is contiguous, or in which order it is laid out.
+    low, high = _byte_bounds(array) if array.size else (0, 0)
+    fields["offset"] = array.ctypes.data - low if array.size else 0
+    fields["data"] = _b64encode(_string_at(low, high - low) if array.size else b"").decode()
     return fields
 
 
@@ -411,9 +415,15 @@ def _encode_tensor(tensor, regions):
         if index is not None and (low - regions[index][0]) % itemsize == 0:
             fields["alias"] = [index, low - regions[index][0]]
             return fields
-    host = _TensorBase.contiguous(_TensorBase.cpu(plain))
-    size = _TensorBase.numel(host) * _TensorBase.element_size(host)
+    # Otherwise the bytes from its first element to its last (PyTorch's strides are never
+    # negative), so that it arrives with its own strides, as an array does.
+    host = _TensorBase.cpu(plain)  # a device's result keeps its layout where it is dense
+    fields["strides"] = list(_TensorBase.stride(host))
+    span = sum((n - 1) * s for n, s in zip(fields["shape"], fields["strides"])) + 1
+    size = span * _TensorBase.element_size(host) if _TensorBase.numel(host) else 0
     fields["data"] = _b64encode(_string_at(_TensorBase.data_ptr(host), size) if size else b"").decode()
+    device = _device(tensor)
+    fields["device"] = [device.type, device.index]
     return fields
 
 
@@ -526,10 +536,12 @@ def _decode_array(fields, regions):
         index, offset = fields["alias"]
         array = np.ndarray(shape, dtype, buffer=_region_buffer(regions, index),
                            offset=int(offset), strides=tuple(int(s) for s in fields["strides"]))
+    elif fields["data"]:
+        array = np.ndarray(shape, dtype, buffer=bytearray(_b64decode(fields["data"])),
+                           offset=int(fields["offset"]),
+                           strides=tuple(int(s) for s in fields["strides"]))
     else:
-        data = bytearray(_b64decode(fields["data"]))
-        array = (np.frombuffer(data, dtype=dtype).reshape(shape) if data
-                 else np.empty(shape, dtype=dtype))
+        array = np.empty(shape, dtype=dtype)
     if not fields["writeable"]:
         array.flags.writeable = False
     return array
@@ -553,9 +565,16 @@ def _decode_tensor(fields, regions):
                               offset=int(offset), strides=[s * itemsize for s in strides])
             tensor = torch.from_numpy(view)
     else:
+        strides = [int(s) for s in fields["strides"]]
         data = bytearray(_b64decode(fields["data"]))
-        tensor = (torch.frombuffer(data, dtype=torch.uint8).view(dtype).reshape(shape) if data
-                  else torch.empty(shape, dtype=dtype))
+        if data:
+            storage = torch.frombuffer(data, dtype=torch.uint8).untyped_storage()
+            tensor = torch.empty(0, dtype=dtype).set_(storage, 0, shape, strides)
+        else:
+            tensor = torch.empty_strided(shape, strides, dtype=dtype)
+        device_type, index = fields["device"]
+        if device_type == "cuda":  # on a CUDA runner, a result on the GPU goes back there
+            tensor = tensor.to(torch.device("cuda", None if index is None else int(index)))
     if fields["requires_grad"]:
         tensor = tensor.detach().requires_grad_()
         if not fields["is_leaf"]:  # rebuild a graph node, named after the child's where it can be

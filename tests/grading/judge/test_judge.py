@@ -35,6 +35,28 @@ def test_views_writes_and_values_cross_as_they_are():
         passed(result)
 
 
+def test_new_arrays_and_tensors_arrive_with_their_own_layout():
+    """A test may ask whether a result is contiguous (lesson 02's to_chw_tensor does)."""
+    results = judged([
+        ("layouts", "def layouts():\n"
+                    "    m = torch.arange(6.0).reshape(2, 3)\n"
+                    "    grad = torch.ones(2, 3, requires_grad=True) * 2\n"
+                    "    return (m.T, m.expand(2, 2, 3), torch.empty(0, 2).T, grad.T,\n"
+                    "            np.asfortranarray(np.arange(6).reshape(2, 3)),\n"
+                    "            np.arange(10.0)[::-3], np.arange(12).reshape(3, 4)[:, 1::2])",
+         "t, wide, empty, grad, f, back, every_other = layouts()\n"
+         "assert t.stride() == (1, 3) and not t.is_contiguous() and t.tolist() == [[0, 3], [1, 4], [2, 5]]\n"
+         "assert wide.stride() == (0, 3, 1) and wide[1].tolist() == [[0, 1, 2], [3, 4, 5]]\n"
+         "assert empty.shape == (2, 0) and empty.stride() == (1, 2)\n"
+         "assert grad.stride() == (1, 3) and grad.requires_grad and grad[0].tolist() == [2, 2]\n"
+         "assert f.flags.f_contiguous and not f.flags.c_contiguous and f.tolist() == [[0, 1, 2], [3, 4, 5]]\n"
+         "assert back.strides == (-24,) and back.tolist() == [9.0, 6.0, 3.0, 0.0]\n"
+         "assert every_other.strides == (32, 16) and every_other.tolist() == [[1, 3], [5, 7], [9, 11]]\n"
+         "back[0] = 1.0\nassert back[0] == 1.0  # writable, as it was"),
+    ])
+    passed(results["layouts"])
+
+
 def test_exceptions_warnings_and_output_arrive_with_their_names():
     results = judged([
         ("raises", "class WrongDtype(TypeError):\n    pass\n\n"
@@ -161,3 +183,13 @@ def test_no_connection_file_is_left_for_an_answer_to_read():
                                 "    return glob.glob('/tmp/grader-kernel-*/*.json')",
                        "found = files()\nassert found == [], found")])
     passed(results["files"])
+
+
+@pytest.mark.cuda
+def test_a_result_on_the_gpu_arrives_on_the_gpu():
+    results = judged([
+        ("on_gpu", "def on_gpu():\n    return torch.arange(6.0, device='cuda').reshape(2, 3).T",
+         "t = on_gpu()\nassert t.device.type == 'cuda' and t.stride() == (1, 3)\n"
+         "assert t.cpu().tolist() == [[0, 3], [1, 4], [2, 5]]"),
+    ])
+    passed(results["on_gpu"])
