@@ -27,6 +27,7 @@ _ndarray, _Tensor = np.ndarray, torch.Tensor
 _array_equal, _np_shares_memory = np.array_equal, np.shares_memory
 _torch_equal = torch.equal
 _tensor_numpy, _tensor_detach, _tensor_tolist = torch.Tensor.numpy, torch.Tensor.detach, torch.Tensor.tolist
+_tensor_is_contiguous, _tensor_stride = torch.Tensor.is_contiguous, torch.Tensor.stride
 _catch_warnings, _simplefilter = warnings.catch_warnings, warnings.simplefilter
 _type, _isinstance, _repr = type, isinstance, repr
 
@@ -108,6 +109,65 @@ def check_scalar(result, expected, *, what="the result"):
         _fail(what, f"is a {type_name(result)}, expected a Python {_type(expected).__name__}", hint)
     if result != expected:
         _fail(what, f"is {_repr(result)}, expected {_repr(expected)}")
+
+
+# float32 keeps 24 significant bits: a value converted, or divided by 255 in one or two roundings
+# (`/ 255`, `* (1 / 255)`), is within two units in the last place of the exact one.
+_FLOAT32_TOLERANCE = 2.0 ** -22
+
+
+def check_to_chw_tensor(to_chw_tensor, image, *, what="the result"):
+    """`to_chw_tensor(image)`, for an (H, W, C) image, must be a contiguous float32 (C, H, W)
+    tensor with `out[c, y, x] == image[y, x, c]`, divided by 255 for uint8, and leave `image` as
+    it was."""
+    __tracebackhide__ = True
+    kept = image.copy()
+    result = call_answer(to_chw_tensor, image)
+    if not _array_equal(image, kept):
+        _fail(what, "the input image was changed", "work on a copy, or on a new tensor")
+    height, width, channels = image.shape
+    if _type(result) is not _Tensor:
+        _fail(what, f"is a {type_name(result)}, expected a torch.Tensor",
+              "return a tensor, not an array, list or subclass")
+    if result.dtype != torch.float32:
+        _fail(what, f"has dtype {result.dtype}, expected torch.float32",
+              "NumPy's arithmetic and float64 images give float64: ask for float32"
+              if result.dtype == torch.float64 else "convert the values to float32")
+    shape = tuple(result.shape)
+    if shape != (channels, height, width):
+        hint = {(height, width, channels): "the channel axis must come first",
+                (channels, width, height): "height and width are swapped: reversing every axis "
+                                           "(.T, np.transpose without axes) gives (C, W, H)"}
+        _fail(what, f"has shape {shape}, expected (C, H, W) = {(channels, height, width)}",
+              hint.get(shape, ""))
+    if result.device.type != "cpu":
+        _fail(what, f"is on {result.device}, expected the CPU")
+    exact = image.transpose(2, 0, 1).astype(np.float64)
+    if image.dtype == np.uint8:
+        exact /= 255
+    got = _tensor_numpy(_tensor_detach(result)).astype(np.float64)
+    if not _close(got, exact):
+        if _close(got, exact * 255) and image.dtype == np.uint8:
+            hint = "the values run from 0 to 255: divide uint8 images by 255"
+        elif _close(got, exact / 255):
+            hint = "floating images already run from 0 to 1: divide only uint8 images by 255"
+        elif _close(np.sort(got, axis=None), np.sort(exact, axis=None)):
+            hint = ("the right values in the wrong places: check which axis of the image each "
+                    "axis of the result comes from (reshape and view never move an element)")
+        else:
+            hint = ""
+        _fail(what, "does not hold out[c, y, x] == image[y, x, c]"
+              + (" / 255" if image.dtype == np.uint8 else ""), hint)
+    if not _tensor_is_contiguous(result):
+        _fail(what, f"is not contiguous (strides {_tensor_stride(result)}, expected "
+              f"{(height * width, width, 1)})",
+              "moving axes only changes the strides, and .float(), arithmetic and torch.tensor "
+              "keep the layout they are given: ask for a contiguous copy")
+
+
+def _close(got, exact) -> bool:
+    return got.shape == exact.shape and bool(
+        (np.abs(got - exact) <= _FLOAT32_TOLERANCE * np.abs(exact) + np.finfo(np.float32).tiny).all())
 
 
 def _host_view(x):

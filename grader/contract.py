@@ -52,6 +52,7 @@ LESSONS = (
             Exercise("independent_array", "(t: torch.Tensor) -> np.ndarray", 1),
             Exercise("shares_memory", "(t: torch.Tensor, a: np.ndarray) -> bool", 2),
             Exercise("tensor_from_any_array", "(a: np.ndarray) -> torch.Tensor", 2),
+            Exercise("to_chw_tensor", "(image: np.ndarray) -> torch.Tensor", 2),
         ),
     ),
     Lesson(

@@ -55,6 +55,42 @@ def test_check_scalar_wants_the_exact_python_type():
     assert fails(checks.check_scalar, 2, 3) == "the result: is 2, expected 3"
 
 
+def test_check_to_chw_tensor_names_the_layout_mistake():
+    image = np.arange(2 * 3 * 4, dtype=np.uint8).reshape(2, 3, 4) * 10  # H=2, W=3, C=4
+
+    def right(image):
+        scale = 255 if image.dtype == np.uint8 else 1
+        return torch.from_numpy(image).permute(2, 0, 1).div(scale).float().contiguous()
+
+    checks.check_to_chw_tensor(right, image)
+    checks.check_to_chw_tensor(lambda image: right(image) * 1.0000001, image)  # one rounding more
+    photo = np.linspace(0, 1, 2 * 2 * 3).reshape(2, 2, 3)
+    checks.check_to_chw_tensor(right, photo)
+    assert fails(checks.check_to_chw_tensor, lambda image: right(image) + 0.5, photo) == (
+        "the result: does not hold out[c, y, x] == image[y, x, c]")
+    assert "wrong places" in fails(checks.check_to_chw_tensor,
+                                   lambda image: right(image).permute(0, 2, 1), photo)
+    assert "not contiguous (strides (1, 12, 4), expected (6, 3, 1))" in fails(
+        checks.check_to_chw_tensor, lambda image: torch.from_numpy(image).permute(2, 0, 1) / 255, image)
+    assert "divide uint8 images by 255" in fails(
+        checks.check_to_chw_tensor, lambda image: right(image) * 255, image)
+    assert "divide only uint8 images" in fails(
+        checks.check_to_chw_tensor, lambda image: right(image) / 255, photo)
+    assert "the right values in the wrong places" in fails(
+        checks.check_to_chw_tensor, lambda image: torch.from_numpy(image).reshape(4, 2, 3) / 255, image)
+    assert "has shape (2, 3, 4), expected (C, H, W) = (4, 2, 3) (the channel axis must come first)" in fails(
+        checks.check_to_chw_tensor, lambda image: torch.from_numpy(image) / 255, image)
+    assert "(C, W, H)" in fails(checks.check_to_chw_tensor, lambda image: right(image).transpose(1, 2), image)
+    assert "has dtype torch.float64" in fails(checks.check_to_chw_tensor, lambda image: right(image).double(), image)
+    assert "expected a torch.Tensor" in fails(checks.check_to_chw_tensor, lambda image: right(image).numpy(), image)
+
+    def in_place(image):
+        image[0, 0, 0] = 1
+        return right(image)
+
+    assert "the input image was changed" in fails(checks.check_to_chw_tensor, in_place, image.copy())
+
+
 def test_memory_overlap_is_exact_for_arrays_and_tensors():
     x = np.arange(10.0)
     assert checks.memory_overlaps(torch.from_numpy(x)[2:4], x[3:])
