@@ -417,14 +417,34 @@ def _encode_tensor(tensor, regions):
             return fields
     # Otherwise the bytes from its first element to its last (PyTorch's strides are never
     # negative), so that it arrives with its own strides, as an array does.
-    host = _TensorBase.cpu(plain)  # a device's result keeps its layout where it is dense
+    host = _TensorBase.cpu(plain)
     fields["strides"] = list(_TensorBase.stride(host))
     span = sum((n - 1) * s for n, s in zip(fields["shape"], fields["strides"])) + 1
     size = span * _TensorBase.element_size(host) if _TensorBase.numel(host) else 0
     fields["data"] = _b64encode(_string_at(_TensorBase.data_ptr(host), size) if size else b"").decode()
-    device = _device(tensor)
-    fields["device"] = [device.type, device.index]
     return fields
+
+
+def builtin_base(kind) -> str:
+    """The name of the nearest built-in class among `kind`'s bases (an exception's, say)."""
+    for klass in kind.__mro__:
+        if klass.__module__ == "builtins":
+            return klass.__name__
+    return "object"
+
+
+def qualified(kind) -> str:
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def describe_exception(error) -> list:
+    """An exception as data: its nearest built-in class, its own class's name, its message
+    (rebuilt on the other side with `builtin_class`)."""
+    try:
+        message = _str(error)
+    except BaseException:
+        message = "(its message could not be read)"
+    return [builtin_base(_type(error)), qualified(_type(error)), message[:10_000]]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -572,9 +592,6 @@ def _decode_tensor(fields, regions):
             tensor = torch.empty(0, dtype=dtype).set_(storage, 0, shape, strides)
         else:
             tensor = torch.empty_strided(shape, strides, dtype=dtype)
-        device_type, index = fields["device"]
-        if device_type == "cuda":  # on a CUDA runner, a result on the GPU goes back there
-            tensor = tensor.to(torch.device("cuda", None if index is None else int(index)))
     if fields["requires_grad"]:
         tensor = tensor.detach().requires_grad_()
         if not fields["is_leaf"]:  # rebuild a graph node, named after the child's where it can be
