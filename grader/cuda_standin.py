@@ -236,12 +236,6 @@ class SimulatedCuda:
         with simulated_cuda():
             yield cls()
 
-    def judge_state(self) -> None:
-        return None
-
-    def judge_merge(self, state) -> None:
-        pass
-
 
 @recorders.replayable
 class SimulatedMachine:
@@ -259,12 +253,6 @@ class SimulatedMachine:
     @classmethod
     def judge_replay(cls, *, cuda: bool, mps: bool):
         return simulated_machine(cuda=cuda, mps=mps)
-
-    def judge_state(self) -> None:
-        return None
-
-    def judge_merge(self, state) -> None:
-        pass
 
 
 @contextlib.contextmanager

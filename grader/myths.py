@@ -35,6 +35,8 @@ from grader.cuda_standin import cuda_device
 _is_grad_enabled, _set_grad_enabled = torch._C.is_grad_enabled, torch._C._set_grad_enabled
 _register_forward_hook = torch.nn.Module.register_forward_hook
 _modules, _named_parameters = torch.nn.Module.modules, torch.nn.Module.named_parameters
+_named_modules, _named_buffers = torch.nn.Module.named_modules, torch.nn.Module.named_buffers
+_functional_call = torch.func.functional_call
 _tensor_detach, _tensor_cpu, _tensor_numpy = torch.Tensor.detach, torch.Tensor.cpu, torch.Tensor.numpy
 _ndarray, _array_equal, _allclose = np.ndarray, np.array_equal, np.allclose
 _run, _loads, _dumps, _python = subprocess.run, json.loads, json.dumps, sys.executable
@@ -227,26 +229,46 @@ class ForwardWatch:
     grad_enabled_after: bool = True  # gradient tracking when the block ended
     model: torch.nn.Module | None = field(default=None, repr=False, compare=False)
 
-    # For grader.recorders: the answer process hooks its copy of the model in the same way.
+    # For grader.recorders. The forward passes themselves run in the judge, on the test's own
+    # model, where these hooks see them: nothing the answer could rewrite records them.
     def judge_watched(self) -> tuple:
         return (self.model,)
 
-    @classmethod
+    @staticmethod
     @contextlib.contextmanager
-    def judge_replay(cls, model):
-        watch = cls(grad_modes=[], model=model)
-        handles = _hook_forward(model, watch)
+    def judge_replay(model, *, ask_judge):
+        """In the answer process: each module of the model's copy sends its forward pass to the
+        judge (an instance attribute `forward` shadows the class's), with its inputs, its
+        parameters and buffers as they are now, and whether gradient tracking is on. The child
+        ends after the call, so nothing is put back."""
+        for path, module in _named_modules(model):
+            module.forward = _forward_in_judge(path, module, ask_judge)
+        yield None
+
+    def judge_serve(self, question: dict):
+        """In the judge: run the test's own module at `question["path"]` on the answer's inputs,
+        with the parameters the answer's copy has (a model it converted computes as converted)
+        and gradient tracking as the answer had it; `watch_forward`'s hooks record the pass."""
+        modules = dict(_named_modules(self.model))
+        path = question["path"]
+        if path not in modules:
+            raise LookupError(f"the model has no module {path!r}")
+        grad_before = _is_grad_enabled()
+        _set_grad_enabled(question["grad_enabled"] is True)
         try:
-            yield watch
+            return _functional_call(modules[path], question["state"], tuple(question["args"]),
+                                    question["kwargs"])
         finally:
-            for handle in handles:
-                handle.remove()
+            _set_grad_enabled(grad_before)
 
-    def judge_state(self) -> list:
-        return [bool(mode) for mode in self.grad_modes]
 
-    def judge_merge(self, state: list) -> None:
-        self.grad_modes += [mode is True for mode in state]
+def _forward_in_judge(path: str, module: torch.nn.Module, ask_judge):
+    def forward(*args, **kwargs):
+        state = {**dict(_named_parameters(module)), **dict(_named_buffers(module))}
+        return ask_judge({"path": path, "state": state, "args": list(args), "kwargs": kwargs,
+                          "grad_enabled": _is_grad_enabled()})
+
+    return forward
 
 
 def _hook_forward(model, watch) -> list:

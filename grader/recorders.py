@@ -8,9 +8,15 @@ A class registered with `replayable` has:
 - `judge_watched()`: the objects of the call's arguments it watches (a model, say), or ();
 - optionally `judge_settings()`: its parameters, as a dict of plain data;
 - `judge_replay(*watched, **settings)`: a context manager that starts the same context in the
-  answer process, on the rebuilt `watched` objects, and yields its recorder there;
-- `judge_state()`: the findings of that recorder, as plain data;
-- `judge_merge(state)`: adds those findings to the test's recorder in the judge.
+  answer process, on the rebuilt `watched` objects, and yields its recorder there (or None);
+- optionally `judge_state()`, on that recorder: its findings, as plain data, and
+  `judge_merge(state)`, on the test's: adds them to the test's recorder in the judge. Findings
+  made in the answer process can be rewritten by the answer, so a recorder that must be trusted
+  keeps them in the judge instead:
+- optionally `judge_serve(value)`: then `judge_replay` also receives `ask_judge`, a function
+  that sends a value (data only) to the test's recorder in the judge and returns what its
+  `judge_serve` returns (or raises what it raised). `grader.myths.ForwardWatch` has the model's
+  forward passes run there, under the test's own hooks.
 
 Outside grading nobody reads `ACTIVE`: recorders work as usual.
 """

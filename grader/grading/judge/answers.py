@@ -14,15 +14,17 @@ template forks a child, which:
 1. closes the template's connection to the judge and caps the processes it may start;
 2. rebuilds the arguments, before any student code runs;
 3. enters the contexts the test has running around the call (`grader.recorders`: the CUDA
-   stand-in, the device log, the forward hooks of a model);
+   stand-in, the device log, a model whose forward passes run in the judge);
 4. runs the answer cells (the exercise's own, and every other one that finished cleanly in the
    student's kernel, so that answers may call each other), then calls the function;
 5. puts back the attributes of every module and class that reporting uses, reports the result,
    the exception, the writes into the arguments, warnings, output and findings as JSON data
    (`transfer.encode_result`), and exits.
 
-The template relays the report and ends the child and everything it started. When the judge asks
-it to stop (the test cell timed out), it ends the child at once. It serves one judge, and ends
+The template relays the report and ends the child and everything it started. While the call runs,
+it also relays the questions a replayed context asks its counterpart in the judge (a forward pass
+of the test's model, say) and the judge's replies. When the judge asks it to stop (the test cell
+timed out), it ends the child at once. It serves one judge, and ends
 when that judge goes.
 """
 
@@ -50,14 +52,19 @@ from traitlets.config import Config
 from grader import recorders
 from grader.grading import vocabulary
 from grader.grading.judge import transfer
-from grader.grading.judge.transfer import (encode_result, no_torch_function, reachable,
-                                           send_message)
+from grader.grading.judge.transfer import (builtin_base, describe_exception, encode_result,
+                                           no_torch_function, qualified, reachable, send_message)
 from grader.grading.sandbox.kernel import cap_processes
 
 MAX_REQUEST_BYTES = 4 * 2**30  # arguments the judge sends: the tests' own, trusted
 MAX_REPLY_BYTES = vocabulary.MAX_REPLY_BYTES.default
 MAX_OUTPUT_CHARS = vocabulary.MAX_CALL_OUTPUT_CHARS.default
 STOP = b"stop"  # what the judge sends when it gives up on a call
+# A question from a replayed context crosses to the judge after ASK; the judge's reply starts with
+# one of REPLIES: the value, as arguments are sent, or the exception it raised, described.
+ASK, ANSWERED, RAISED = b"ask\n", b"ok\n", b"raised\n"
+REPLIES = (ANSWERED, RAISED)
+QUESTION_SECONDS = 10  # how long the template waits on a child that is sending or receiving
 # Modules PyTorch imports, at a cost, the first time a program uses a feature: each call's child
 # would pay for them again, so the template imports them once where an answer names the feature.
 WARM_IMPORTS = {"optim": "torch._dynamo"}  # the first torch.optim optimizer: about 1 s
@@ -99,7 +106,8 @@ def serve(connection: socket.socket, spec: dict, *, alone: bool = False) -> None
         request = transfer.receive_message(connection, MAX_REQUEST_BYTES)
         if request is None:
             return  # the judge ended
-        if request != STOP:  # a stop that came after its call had ended
+        # A stop, or a reply to a question, that came after its call had ended is dropped.
+        if request != STOP and not request.startswith(REPLIES):
             send_message(connection, _serve(request, connection, namespace, answers, limit))
 
 
@@ -129,6 +137,7 @@ def _run_setup_cells(sources: list[str]) -> dict:
 def _serve(request: bytes, connection, namespace, answers, limit) -> bytes:
     """Run one call in a child; return the report, after a line saying how the child ended."""
     read_end, write_end = os.pipe()
+    questions, child_questions = socket.socketpair()
     with _catch_warnings():
         # Python 3.12 warns about forking a process with threads (PyTorch's): the child runs
         # only Python code and exits.
@@ -138,27 +147,48 @@ def _serve(request: bytes, connection, namespace, answers, limit) -> bytes:
         try:
             os.close(read_end)
             connection.close()
-            _child(request, namespace, answers, limit, write_end)
+            questions.close()
+            _child(request, namespace, answers, limit, write_end, child_questions)
         finally:
             _exit(70)
     os.close(write_end)
+    child_questions.close()
+    questions.settimeout(QUESTION_SECONDS)
     try:
-        report, stopped = _read_report(read_end, connection)
+        report, stopped = _read_report(read_end, connection, questions)
     finally:
         os.close(read_end)
+        questions.close()
         status = _stop_child(pid)
     ending = {"status": status, "stopped": stopped, "too_large": report is None and not stopped}
     return _dumps(ending).encode() + b"\n" + (report or b"")
 
 
-def _read_report(read_end, connection):
-    """The child's report, unless the judge asks to stop first (then None, True)."""
+def _read_report(read_end, connection, questions):
+    """The child's report, unless the judge asks to stop first (then None, True). Meanwhile, the
+    child's questions go to the judge and the judge's replies to the child; a child that stalls
+    while sending or receiving one loses its channel, not the template."""
     chunks, size = [], 0
+    watched = [read_end, connection, questions]
     while True:
-        ready, _, _ = select.select([read_end, connection], [], [])
+        ready, _, _ = select.select(watched, [], [])
         if connection in ready:
-            transfer.receive_message(connection, len(STOP))  # the stop, or the judge's end
-            return None, True
+            message = transfer.receive_message(connection, MAX_REQUEST_BYTES)
+            if message is None or not message.startswith(REPLIES):
+                return None, True  # the stop, or the judge's end
+            if questions in watched and not _relay(message, questions):
+                watched.remove(questions)
+            continue
+        if questions in ready:
+            try:
+                question = transfer.receive_message(questions, MAX_REPLY_BYTES)
+            except OSError:
+                question = None
+            if question is None:
+                watched.remove(questions)
+            else:
+                send_message(connection, ASK + question)
+            continue
         chunk = os.read(read_end, 1 << 20)
         if not chunk:
             return b"".join(chunks), False
@@ -166,6 +196,14 @@ def _read_report(read_end, connection):
         if size > MAX_REPLY_BYTES:
             return None, False
         chunks.append(chunk)
+
+
+def _relay(reply: bytes, questions) -> bool:
+    try:
+        send_message(questions, reply)
+        return True
+    except OSError:
+        return False
 
 
 def _stop_child(pid) -> int:
@@ -189,7 +227,7 @@ def _stop_child(pid) -> int:
 # ---------------------------------------------------------------------------------------------
 # In the child: rebuild the call, run the answer, report, exit.
 
-def _child(request, namespace, answers, limit, write_end):
+def _child(request, namespace, answers, limit, write_end, questions):
     reply = None
     try:
         os.setpgid(0, 0)
@@ -204,9 +242,10 @@ def _child(request, namespace, answers, limit, write_end):
                                    f"{call['known']} were sent")
             _set_grad_enabled(call["grad_enabled"])
             contexts = contextlib.ExitStack()
-            observers = [contexts.enter_context(_replay(kind, [known[i] for i in watched],
-                                                        settings))
-                         for kind, watched, settings in call["contexts"]]
+            observers = [contexts.enter_context(
+                _replay(kind, [known[i] for i in watched], settings,
+                        _asker(questions, index, namespace)))
+                for index, (kind, watched, settings) in enumerate(call["contexts"])]
         except Exception as error:
             reply = {"grader_failed": f"{type(error).__name__}: {error}"}
         else:
@@ -222,11 +261,33 @@ def _child(request, namespace, answers, limit, write_end):
         _exit(0 if reply is not None else 70)
 
 
-def _replay(kind: str, watched: list, settings: dict):
+def _replay(kind: str, watched: list, settings: dict, ask_judge):
     """The answer process's copy of a test's context (grader.recorders), found by name only."""
     if kind not in recorders.REPLAYABLE:
         importlib.import_module(kind.rpartition(".")[0])
-    return recorders.REPLAYABLE[kind].judge_replay(*watched, **settings)
+    cls = recorders.REPLAYABLE[kind]
+    if hasattr(cls, "judge_serve"):  # its counterpart in the judge answers questions
+        settings = {**settings, "ask_judge": ask_judge}
+    return cls.judge_replay(*watched, **settings)
+
+
+def _asker(questions, index, namespace):
+    """How the replayed context at `index` asks the test's own context in the judge (its
+    `judge_serve`): a value goes as data (`encode_result`), the reply comes as arguments do."""
+    def ask_judge(value):
+        with no_torch_function():
+            question = _dumps([index, encode_result(value, (), ())]).encode()
+        send_message(questions, question)
+        reply = transfer.receive_message(questions, MAX_REQUEST_BYTES)
+        if reply is None:
+            raise RuntimeError("the judge did not answer")
+        if reply.startswith(RAISED):
+            category, qualified_name, message = json.loads(reply[len(RAISED):])
+            raise transfer.builtin_class(category, qualified_name, BaseException)(message)
+        (value,), _, _ = transfer.decode_arguments(reply[len(ANSWERED):], namespace)
+        return value
+
+    return ask_judge
 
 
 def _capture_output():
@@ -260,7 +321,8 @@ def _protected_namespaces(observers) -> list:
                   sys.modules[transfer._byte_bounds.__module__], torch, torch.nn,
                   torch.nn.Module, torch.nn.Parameter]
     for recorder in observers:
-        namespaces += [_type(recorder), sys.modules[_type(recorder).__module__]]
+        if recorder is not None:
+            namespaces += [_type(recorder), sys.modules[_type(recorder).__module__]]
     return namespaces
 
 
@@ -298,7 +360,7 @@ def _run_and_report(name, args, kwargs, known, regions, observers, namespace, an
                 result = function(*args, **kwargs)
         except BaseException as error:
             put_back(saved)
-            reply["raised"] = _describe_exception(error)
+            reply["raised"] = describe_exception(error)
         else:
             put_back(saved)
             try:
@@ -306,33 +368,15 @@ def _run_and_report(name, args, kwargs, known, regions, observers, namespace, an
                     reply["result"] = encode_result(result, known, regions)
             except Exception as error:
                 reply["raised"] = ["TypeError", "builtins.TypeError",
-                                   f"the result could not be read: {_describe_exception(error)[2]}"]
+                                   f"the result could not be read: {describe_exception(error)[2]}"]
     reply["warnings"] = [_describe_warning(w) for w in caught]
     put_back(saved)  # an exception's or a warning's message may have run the answer's code again
     reply["grad_enabled"] = bool(_is_grad_enabled())
     with no_torch_function():
         _report_effects(reply, known, regions)
-    reply["observers"] = [recorder.judge_state() for recorder in observers]
+    reply["observers"] = [recorder.judge_state() if hasattr(recorder, "judge_state") else None
+                          for recorder in observers]
     return reply
-
-
-def _builtin_base(kind):
-    for klass in kind.__mro__:
-        if klass.__module__ == "builtins":
-            return klass.__name__
-    return "object"
-
-
-def _qualified(kind):
-    return f"{kind.__module__}.{kind.__qualname__}"
-
-
-def _describe_exception(error):
-    try:
-        message = _str(error)
-    except BaseException:
-        message = "(its message could not be read)"
-    return [_builtin_base(_type(error)), _qualified(_type(error)), message[:10_000]]
 
 
 def _describe_warning(caught):
@@ -340,7 +384,7 @@ def _describe_warning(caught):
         message = _str(caught.message)
     except BaseException:
         message = "(its message could not be read)"
-    return [_builtin_base(caught.category), _qualified(caught.category), message[:10_000]]
+    return [builtin_base(caught.category), qualified(caught.category), message[:10_000]]
 
 
 def _report_effects(reply, known, regions):

@@ -22,6 +22,10 @@ What crosses back is plain data:
   parameters, gradient mode, warnings, printed output, and what the course's recorders saw
   (`grader.recorders`).
 
+A recorder whose findings the answer must not touch keeps them here: its copy in the answer process
+asks this kernel to do the watched work (`judge_serve`: a model's forward pass, under the test's
+own hooks), and the judge answers while it waits for the call's report.
+
 An exercise whose answer cell never finished in the student's kernel (it died or timed out) fails
 at once. A call that never returns is ended when the judge's cell times out.
 """
@@ -45,11 +49,11 @@ from IPython import get_ipython
 
 from grader import recorders
 from grader.grading import vocabulary
-from grader.grading.judge.answers import STOP
+from grader.grading.judge.answers import ANSWERED, ASK, RAISED, STOP
 from grader.grading.judge.launch import CONNECT_SECONDS, template_command
-from grader.grading.judge.transfer import (builtin_class, decode_result, encode_arguments,
-                                           no_torch_function, reachable, receive_message,
-                                           regions, send_message)
+from grader.grading.judge.transfer import (builtin_class, decode_result, describe_exception,
+                                           encode_arguments, no_torch_function, reachable,
+                                           receive_message, regions, send_message)
 
 NAME_ERROR_HINT = (" (grading runs only the read-only cells and the answer cells: import or define "
                    "what your function needs in its own answer cell)")
@@ -140,13 +144,17 @@ class _AnswerProcess:
             raise RuntimeError(f"the zygote sent no answer process within {CONNECT_SECONDS} s")
         self.connection = socket.socket(fileno=descriptors[0])
 
-    def call(self, name: str, request: bytes) -> tuple[dict, bytes]:
-        """Send one call; return how its child ended and its report."""
+    def call(self, name: str, request: bytes, answer_question) -> tuple[dict, bytes]:
+        """Send one call, answering its questions (`answer_question(bytes) -> bytes`) until it
+        ends; return how its child ended and its report."""
         if self.broken:
             raise RuntimeError(self.broken)
         try:
             send_message(self.connection, request)
             data = receive_message(self.connection, MAX_REPLY_BYTES + 4096)
+            while data is not None and data.startswith(ASK):
+                send_message(self.connection, answer_question(data[len(ASK):]))
+                data = receive_message(self.connection, MAX_REPLY_BYTES + 4096)
         except BaseException:  # at the cell time limit, a KeyboardInterrupt
             self._stop()
             raise
@@ -166,7 +174,10 @@ class _AnswerProcess:
         try:
             self.connection.settimeout(STOP_SECONDS)
             send_message(self.connection, STOP)
-            if receive_message(self.connection, MAX_REPLY_BYTES + 4096) is None:
+            data = receive_message(self.connection, MAX_REPLY_BYTES + 4096)
+            while data is not None and data.startswith(ASK):  # asked before the stop arrived
+                data = receive_message(self.connection, MAX_REPLY_BYTES + 4096)
+            if data is None:
                 raise ConnectionError
             self.connection.settimeout(None)
         except BaseException:
@@ -212,7 +223,8 @@ def _call_answer(name, args, kwargs):
         request = pickle.dumps({"name": name, "known": len(known), "contexts": contexts,
                                 "grad_enabled": bool(_is_grad_enabled()),
                                 "arguments": encode_arguments(args, kwargs, memory)})
-    ending, report = _state["answers"].call(name, request)
+    ending, report = _state["answers"].call(
+        name, request, lambda question: _answer_question(question, observers))
     if ending["too_large"]:
         raise RuntimeError(f"the answer returned more than {MAX_REPLY_BYTES >> 20} MiB")
     if ending["stopped"]:
@@ -246,6 +258,24 @@ def _contexts(known):
     return observers, contexts
 
 
+def _answer_question(question: bytes, observers) -> bytes:
+    """The reply to a question a replayed recorder asked from the answer process: what the test's
+    own recorder (`judge_serve`) makes of it, sent as arguments are, or the exception it raised.
+    The question is data only, like a report."""
+    try:
+        index, encoded = json.loads(question)
+        recorder = observers[int(index)]
+        if not hasattr(recorder, "judge_serve"):
+            raise LookupError(f"{type(recorder).__name__} answers no questions")
+        with no_torch_function():
+            value = decode_result(encoded, (), ())
+        answer = recorder.judge_serve(value)
+        with no_torch_function():
+            return ANSWERED + encode_arguments((answer,), {}, regions(reachable(answer)))
+    except Exception as error:
+        return RAISED + json.dumps(describe_exception(error)).encode()
+
+
 def _describe_status(status):
     if os.WIFSIGNALED(status):
         return f"killed by signal {signal.Signals(os.WTERMSIG(status)).name}"
@@ -276,7 +306,8 @@ def _apply(name, reply, known, regions, observers):
             tensor.requires_grad_(requires_grad is True)
     _set_grad_enabled(bool(reply["grad_enabled"]))
     for recorder, state in zip(observers, reply["observers"]):
-        recorder.judge_merge(state)
+        if hasattr(recorder, "judge_merge"):  # one that keeps its findings here has none
+            recorder.judge_merge(state)
     if reply["stdout"]:
         print(reply["stdout"], end="")
     if reply["stderr"]:
