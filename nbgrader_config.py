@@ -45,3 +45,13 @@ c.Autograde.autograde_preprocessors = [
 # lesson's description of each figure as its alternative text.
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, DescribeFigures,
                                    CSSHTMLHeaderPreprocessor]
+# Feedback pages: nbgrader's template, with each exercise named in the table of contents
+# (grader/grading/feedback_page.py), and no execution counts: the test cells ran in the judge, so
+# their counts interleave with the student's.
+from grader.grading.feedback_page import (  # noqa: E402
+    COURSE_TEMPLATES, NBGRADER_TEMPLATES, FeedbackExporter)
+c.GenerateFeedback.exporter_class = FeedbackExporter
+c.FeedbackExporter.template_name = "course_feedback"
+c.FeedbackExporter.extra_template_basedirs = [NBGRADER_TEMPLATES, COURSE_TEMPLATES]
+c.FeedbackExporter.exclude_input_prompt = True
+c.FeedbackExporter.exclude_output_prompt = True

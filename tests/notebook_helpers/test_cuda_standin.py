@@ -80,6 +80,13 @@ SCENARIOS = {
         lambda d: x(d) * torch.tensor(2.0),
         ("tensor", "cuda:0", "torch.float32", [2.0, 4.0, 6.0], False, None)),
     "a host tensor does not mix in": (lambda d: x(d) + torch.ones(3), MIXED),
+    "host indices index a device tensor": (
+        lambda d: x(d)[torch.tensor([0, 2])],
+        ("tensor", "cuda:0", "torch.float32", [1.0, 3.0], False, None)),
+    "host values are assigned into a device tensor": (
+        lambda d: (lambda t: (t.__setitem__(torch.tensor([0, 2]), torch.tensor([5.0, 7.0])), t)[1])(
+            x(d)),
+        ("tensor", "cuda:0", "torch.float32", [5.0, 2.0, 7.0], False, None)),
     "a host input to a device model": (lambda d: torch.nn.Linear(3, 1).to(d)(torch.ones(1, 3)), MIXED),
     "to(device) of a host tensor": (
         lambda d: torch.from_numpy(np.array([1, 2])).to(d, torch.float32),

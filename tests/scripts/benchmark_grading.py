@@ -132,9 +132,15 @@ def main(argv=None) -> int:
           f"{'yes' if honest_identical else 'NO'} ({len(honest['tool'])} test cells)")
     same_as_before = True
     if before is not None:
-        same_as_before = grades["before"] == grades["tool"]
+        # An earlier revision may lack exercises added since: compare the test cells both grade.
+        common = grades["before"].keys() & grades["tool"].keys()
+        same_as_before = all(grades["before"][key] == grades["tool"][key] for key in common)
+        added = len(grades["tool"].keys() - grades["before"].keys())
+        removed = len(grades["before"].keys() - grades["tool"].keys())
         print(f"against {args.before}: {tool / before:.2f} times its time per submission; "
-              f"grades identical: {'yes' if same_as_before else 'NO'}")
+              f"grades identical on the {len(common)} test cells both grade: "
+              f"{'yes' if same_as_before else 'NO'} (test cells only this revision grades: "
+              f"{added}; only {args.before}: {removed})")
     return 0 if identical and honest_identical and same_as_before else 1
 
 

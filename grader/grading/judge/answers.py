@@ -24,8 +24,7 @@ template forks a child, which:
 The template relays the report and ends the child and everything it started. While the call runs,
 it also relays the questions a replayed context asks its counterpart in the judge (a forward pass
 of the test's model, say) and the judge's replies. When the judge asks it to stop (the test cell
-timed out), it ends the child at once. It serves one judge, and ends
-when that judge goes.
+timed out), it ends the child at once. It serves one judge, and ends when that judge goes.
 """
 
 import builtins
