@@ -25,6 +25,7 @@ from grader.cuda_standin import StandInCudaTensor
 
 _ndarray, _Tensor = np.ndarray, torch.Tensor
 _array_equal, _np_shares_memory = np.array_equal, np.shares_memory
+_abs, _sort, _float32_tiny = np.abs, np.sort, float(np.finfo(np.float32).tiny)
 _torch_equal = torch.equal
 _tensor_numpy, _tensor_detach, _tensor_tolist = torch.Tensor.numpy, torch.Tensor.detach, torch.Tensor.tolist
 _tensor_is_contiguous, _tensor_stride = torch.Tensor.is_contiguous, torch.Tensor.stride
@@ -151,7 +152,7 @@ def check_to_chw_tensor(to_chw_tensor, image, *, what="the result"):
             hint = "the values run from 0 to 255: divide uint8 images by 255"
         elif _close(got, exact / 255):
             hint = "floating images already run from 0 to 1: divide only uint8 images by 255"
-        elif _close(np.sort(got, axis=None), np.sort(exact, axis=None)):
+        elif _close(_sort(got, axis=None), _sort(exact, axis=None)):
             hint = ("the right values in the wrong places: check which axis of the image each "
                     "axis of the result comes from (reshape and view never move an element)")
         else:
@@ -167,7 +168,7 @@ def check_to_chw_tensor(to_chw_tensor, image, *, what="the result"):
 
 def _close(got, exact) -> bool:
     return got.shape == exact.shape and bool(
-        (np.abs(got - exact) <= _FLOAT32_TOLERANCE * np.abs(exact) + np.finfo(np.float32).tiny).all())
+        (_abs(got - exact) <= _FLOAT32_TOLERANCE * _abs(exact) + _float32_tiny).all())
 
 
 def _host_view(x):
