@@ -170,7 +170,7 @@ def test_without_the_sandboxs_totals_the_resource_attacks_succeed(tmp_path):
     # The tests run in the student's kernel: the judge would run each attack again for every call.
     scores = weakened_scores(
         tmp_path, RESOURCE_ATTACKS,
-        "\nc.Execute.timeout = 20\nc.SandboxedKernelManager.use_cgroups = False\n"
+        "\nc.Execute.timeout = 60\nc.SandboxedKernelManager.use_cgroups = False\n"
         "c.SandboxedKernelManager.shared_memory_mb = 4096\n"
         "c.SandboxedKernelManager.work_folder_mb = 0\n"
         "from grader.grading.sandbox.kernel_manager import SandboxedKernelManager\n"
