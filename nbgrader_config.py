@@ -55,3 +55,16 @@ c.FeedbackExporter.template_name = "course_feedback"
 c.FeedbackExporter.extra_template_basedirs = [NBGRADER_TEMPLATES, COURSE_TEMPLATES]
 c.FeedbackExporter.exclude_input_prompt = True
 c.FeedbackExporter.exclude_output_prompt = True
+
+# A student's Validate (the notebook toolbar's button, and `nbgrader validate`) runs the notebook as
+# grading does, with the tests in the judge, so that a helper outside the answer cells fails there
+# too; its dialog then names each failing exercise with its message. nbgrader's Validator does
+# not let configuration change its steps, unlike Autograde: tagging its trait configurable, once,
+# is the smallest change that does (the steps are those of nbgrader, with Execute replaced).
+from nbgrader.validator import Validator  # noqa: E402
+
+from grader.grading.preprocessors import SummariseValidation, ValidateLikeGrading  # noqa: E402
+
+Validator.preprocessors.tag(config=True)
+c.Validator.preprocessors = [CheckCellMetadata, ClearOutput, ValidateLikeGrading,
+                             SummariseValidation]

@@ -5,7 +5,8 @@ every submitted notebook, so they never move.
 
 - `grader.checks`: the helpers that test cells check answers with.
 - `grader.cuda_standin`, `grader.device_log`, `grader.recorders`: a CUDA stand-in and a device
-  recorder, so GPU exercises are graded alike with and without a GPU.
+  recorder, so GPU exercises are graded alike with and without a GPU; `grader.device_in_judge`
+  runs an answer's device work in the judge, where the test's device log records it.
 - `grader.myths`: lesson 05's claims, the live demonstrations that decide them, its test helpers.
 
 Shared by the other two: `grader.contract` (lessons, graded functions and points) and

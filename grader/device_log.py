@@ -7,14 +7,20 @@
 It watches PyTorch's function calls (a TorchFunctionMode) and reads each tensor's `.device`, so it
 works alike on a real GPU and on the CUDA stand-in of `grader.cuda_standin`. Work done in NumPy
 is invisible to it, which is the point: arithmetic that should run on a device must show up here.
+
+In grading, the device is the judge's (`grader.device_in_judge`): every PyTorch call of the answer
+that touches the device runs in the judge, where the test's own log records it. The answer
+process reports only its host calls.
 """
 
+import contextlib
 from dataclasses import dataclass
 
 from torch.overrides import TorchFunctionMode
 
 from grader import recorders
 from grader.cuda_standin import tensors_in
+from grader.device_in_judge import DeviceInJudge, JudgeDevice
 
 # Operations that compute new values, by their base name (torch.add, Tensor.add_, Tensor.__radd__
 # and Tensor.__iadd__ are all "add"). Moves, casts, views and creation are not arithmetic.
@@ -49,6 +55,7 @@ class recorded_devices(TorchFunctionMode):
     def __init__(self):
         super().__init__()
         self.calls: list[Call] = []
+        self._device = None  # in the judge, once an answer used the device: a JudgeDevice
 
     def __torch_function__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
@@ -67,20 +74,37 @@ class recorded_devices(TorchFunctionMode):
 
     def __exit__(self, *exc_info):
         recorders.forget(self)
+        if self._device is not None:
+            self._device.release()
         return super().__exit__(*exc_info)
 
-    def judge_watched(self) -> tuple:  # for grader.recorders: it watches every call
+    # For grader.recorders: the log watches every call; in grading, the device is the judge's.
+    def judge_watched(self) -> tuple:
         return ()
 
-    @classmethod
-    def judge_replay(cls):
-        return cls()
+    @staticmethod
+    @contextlib.contextmanager
+    def judge_replay(*, ask_judge):
+        """In the answer process: host calls reach this log (the outer mode) and are reported;
+        calls that touch the device go to the judge instead."""
+        with recorded_devices() as log, DeviceInJudge(ask_judge):
+            yield log
 
     def judge_state(self) -> list:
         return [[call.name, sorted(call.devices)] for call in self.calls]
 
     def judge_merge(self, state: list) -> None:
-        self.calls += [Call(str(name), frozenset(str(d) for d in devices)) for name, devices in state]
+        """In the judge: add the host calls the answer process reported (its device calls ran
+        here, and this log recorded them itself)."""
+        for name, devices in state:
+            if {str(device) for device in devices} <= {"cpu"}:
+                self.calls.append(Call(str(name), frozenset(str(d) for d in devices)))
+
+    def judge_serve(self, question: dict) -> dict:
+        """In the judge: run one PyTorch call of the answer on the device, under this log."""
+        if self._device is None:
+            self._device = JudgeDevice()
+        return self._device.serve(question)
 
     def arithmetic_devices(self) -> set:
         """The device types on which arithmetic ran (empty when none ran in PyTorch)."""

@@ -15,8 +15,10 @@ A class registered with `replayable` has:
   keeps them in the judge instead:
 - optionally `judge_serve(value)`: then `judge_replay` also receives `ask_judge`, a function
   that sends a value (data only) to the test's recorder in the judge and returns what its
-  `judge_serve` returns (or raises what it raised). `grader.myths.ForwardWatch` has the model's
-  forward passes run there, under the test's own hooks.
+  `judge_serve` returns (or raises what it raised). The watched work then runs in the judge,
+  where the test's own recorder sees it: `grader.myths.ForwardWatch` has the model's forward
+  passes run there, under the test's hooks; `grader.device_log.recorded_devices` has every
+  PyTorch call that touches the device run there, on the judge's device.
 
 Outside grading nobody reads `ACTIVE`: recorders work as usual.
 """

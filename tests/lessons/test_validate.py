@@ -1,5 +1,7 @@
-"""nbgrader's Validate (the toolbar button runs the same code as `nbgrader validate`) tells a
-student the truth: a finished lesson passes, an untouched one lists every unanswered exercise."""
+"""nbgrader's Validate (the toolbar button runs the same code as `nbgrader validate`), run from the
+course folder as README says, tells a student the truth, by grading's own rule: a finished lesson
+passes, an untouched one names every unanswered exercise, a helper outside the answer cells fails
+as it will in grading, and a changed test cell is still reported."""
 
 import subprocess
 import sys
@@ -14,14 +16,15 @@ from support.grading import solution_answers, with_answers
 pytestmark = pytest.mark.slow  # executes whole lessons
 
 LESSONS = lesson_folders(COURSE_ROOT)
+NAME_HINT = "import or define what your function needs in its own answer cell"
 
 
 def validate(tmp_path, notebook) -> str:
     path = tmp_path / "lesson.ipynb"
     nbformat.write(notebook, path)
     done = subprocess.run([sys.executable, "-m", "nbgrader", "validate", str(path)],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=600)
-    return done.stdout + done.stderr
+                          cwd=COURSE_ROOT, capture_output=True, text=True, timeout=600)
+    return " ".join((done.stdout + done.stderr).split())  # as one line: messages are wrapped
 
 
 def student_version(lesson):
@@ -36,9 +39,38 @@ def test_validate_passes_a_finished_lesson(tmp_path, lesson):
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_validate_lists_every_unanswered_exercise(tmp_path, lesson):
+def test_validate_names_every_unanswered_exercise_and_its_message(tmp_path, lesson):
     report = validate(tmp_path, student_version(lesson))
     exercises = LESSONS_BY_FOLDER[lesson].exercises
     assert f"VALIDATION FAILED ON {len(exercises)} CELL(S)!" in report, report
-    for exercise in exercises:
-        assert f"print(\"{exercise.name}: tests passed\")" in report, exercise.name
+    assert f"0 of {len(exercises)} exercises pass." in report, report
+    for number, exercise in enumerate(exercises, 1):
+        points = f"{exercise.points} point" + ("s" if exercise.points > 1 else "")
+        assert f"{exercise.name} (Exercise {lesson[1]}.{number}, {points})" in report, report
+    assert "NotImplementedError" in report, report
+    # The test cells' code and the course's own frames are not shown: only the messages.
+    assert "check_" not in report and "Traceback" not in report, report
+
+
+def test_a_helper_outside_the_answer_cells_fails_as_in_grading(tmp_path):
+    """The answer works in the notebook, with a helper in a cell the student added; grading runs
+    only the read-only and answer cells, and so does Validate."""
+    lesson = "01-conversion"
+    notebook = with_answers(student_version(lesson), {
+        "tensor_to_array": "def tensor_to_array(t):\n    return convert(t)"})
+    index = next(i for i, cell in enumerate(notebook.cells)
+                 if cell.metadata.get("nbgrader", {}).get("grade_id") == "tensor_to_array")
+    notebook.cells.insert(index, nbformat.v4.new_code_cell("def convert(t):\n    return t.numpy()"))
+    report = validate(tmp_path, notebook)
+    assert "tensor_to_array (Exercise 1.1, 1 point)" in report, report
+    assert "NameError: name 'convert' is not defined" in report and NAME_HINT in report, report
+
+
+def test_a_changed_test_cell_is_still_reported(tmp_path):
+    lesson = "01-conversion"
+    notebook = with_answers(student_version(lesson), solution_answers(lesson))
+    test = next(cell for cell in notebook.cells
+                if cell.metadata.get("nbgrader", {}).get("grade_id") == "test_tensor_to_array")
+    test.source = "pass"
+    report = validate(tmp_path, notebook)
+    assert "THE CONTENTS OF 1 TEST CELL(S) HAVE CHANGED!" in report, report

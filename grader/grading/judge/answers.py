@@ -14,7 +14,8 @@ template forks a child, which:
 1. closes the template's connection to the judge and caps the processes it may start;
 2. rebuilds the arguments, before any student code runs;
 3. enters the contexts the test has running around the call (`grader.recorders`: the CUDA
-   stand-in, the device log, a model whose forward passes run in the judge);
+   stand-in, the device log and a watched model, whose device work and forward passes run in
+   the judge);
 4. runs the answer cells (the exercise's own, and every other one that finished cleanly in the
    student's kernel, so that answers may call each other), then calls the function;
 5. puts back the attributes of every module and class that reporting uses, reports the result,
@@ -39,6 +40,7 @@ import select
 import signal
 import socket
 import sys
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -292,7 +294,10 @@ def _asker(questions, index, namespace):
 def _capture_output():
     streams = []
     for fd, name in ((1, "stdout"), (2, "stderr")):
-        capture = os.memfd_create(f"answer-{name}")
+        # In memory where Linux offers it; elsewhere (a student's Validate on macOS) a temporary
+        # file, unlinked at once.
+        capture = os.memfd_create(f"answer-{name}") if hasattr(os, "memfd_create") \
+            else os.dup(tempfile.TemporaryFile().fileno())
         os.dup2(capture, fd)
         stream = io.TextIOWrapper(io.FileIO(capture, "w+", closefd=False), write_through=True)
         setattr(sys, name, stream)
@@ -321,7 +326,8 @@ def _protected_namespaces(observers) -> list:
                   torch.nn.Module, torch.nn.Parameter]
     for recorder in observers:
         if recorder is not None:
-            namespaces += [_type(recorder), sys.modules[_type(recorder).__module__]]
+            classes = [klass for klass in _type(recorder).__mro__ if klass is not object]
+            namespaces += [*classes, *(sys.modules[klass.__module__] for klass in classes)]
     return namespaces
 
 

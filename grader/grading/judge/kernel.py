@@ -24,7 +24,8 @@ What crosses back is plain data:
 
 A recorder whose findings the answer must not touch keeps them here: its copy in the answer process
 asks this kernel to do the watched work (`judge_serve`: a model's forward pass, under the test's
-own hooks), and the judge answers while it waits for the call's report.
+own hooks; a PyTorch call on the device, under the test's device log), and the judge answers
+while it waits for the call's report.
 
 An exercise whose answer cell never finished in the student's kernel (it died or timed out) fails
 at once. A call that never returns is ended when the judge's cell times out.

@@ -28,13 +28,14 @@ from collections import OrderedDict
 import numpy as np
 import torch
 
+from grader import device_in_judge
 from grader.cuda_standin import StandInCudaTensor
 
 # Captured before any answer runs (see the module docstring).
 _TensorBase = torch._C.TensorBase
 _b64encode, _b64decode = base64.b64encode, base64.b64decode
 _string_at = ctypes.string_at
-_type, _isinstance, _id, _str = type, isinstance, id, str
+_type, _isinstance, _id, _str, _vars = type, isinstance, id, str, vars
 _byte_bounds = np.lib.array_utils.byte_bounds
 # Tensor properties read through PyTorch's C base class: an answer may shadow them on torch.Tensor.
 _requires_grad, _is_leaf, _grad_fn, _dtype, _shape, _layout, _device, _is_cpu = (
@@ -331,6 +332,9 @@ def _rebuild(fields, regions):
 # ---------------------------------------------------------------------------------------------
 # Results and effects, answer process to judge: JSON data, encoded with the captured functions.
 
+_SCALAR_TYPES = (bool, int, float, complex)
+
+
 def encode_result(value, known, regions, depth=0):
     """`value` as JSON data: kinds the judge rebuilds, views of the arguments, or inert names."""
     if depth > 100:
@@ -366,6 +370,21 @@ def encode_result(value, known, regions, depth=0):
         return ["np.dtype", value.str]
     if kind is torch.device:
         return ["device", value.type, value.index]
+    if kind in (torch.memory_format, torch.layout):
+        return [kind.__name__, _str(value).removeprefix("torch.")]
+    if kind is slice:
+        return ["slice", [encode_result(getattr(value, end), known, regions, depth + 1)
+                          for end in ("start", "stop", "step")]]
+    if kind is range:
+        return ["range", _str(value.start), _str(value.stop), _str(value.step)]
+    if value is Ellipsis:
+        return ["ellipsis"]
+    if kind is type and value in _SCALAR_TYPES:  # torch.tensor(data, dtype=float), say
+        return ["type", value.__name__]
+    if kind is device_in_judge.DeviceTensorHandle:  # a tensor the judge keeps
+        number = _vars(value).get("judge_number")
+        if _type(number) is int:
+            return ["held", _str(number)]
     if issubclass(kind, np.generic) and kind.__module__ == "numpy" and value.dtype.kind != "O":
         return ["np.scalar", value.dtype.str, _b64encode(value.tobytes()).decode()]
     if kind is np.ndarray and value.dtype.kind != "O" and value.dtype.fields is None:
@@ -521,6 +540,21 @@ def decode_result(encoded, known, regions, depth=0):
         return np.dtype(str(rest[0]))
     if kind == "device":
         return torch.device(str(rest[0]), None if rest[1] is None else int(rest[1]))
+    if kind in ("memory_format", "layout"):
+        value = getattr(torch, str(rest[0]), None)
+        if _type(value).__name__ != kind:
+            raise ValueError(f"unknown torch {kind} {rest[0]!r}")
+        return value
+    if kind == "slice":
+        return slice(*(decode_result(end, known, regions, depth + 1) for end in rest[0]))
+    if kind == "range":
+        return range(int(rest[0]), int(rest[1]), int(rest[2]))
+    if kind == "ellipsis":
+        return Ellipsis
+    if kind == "type":
+        return {t.__name__: t for t in _SCALAR_TYPES}[str(rest[0])]
+    if kind == "held":
+        return device_in_judge.lent(int(rest[0]))
     if kind == "np.scalar":
         return np.frombuffer(_b64decode(rest[1]), dtype=np.dtype(str(rest[0])))[0]
     if kind == "ndarray":

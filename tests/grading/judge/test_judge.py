@@ -184,3 +184,79 @@ def test_no_connection_file_is_left_for_an_answer_to_read():
                        "found = files()\nassert found == [], found")])
     passed(results["files"])
 
+
+
+DEVICE = ("from grader.cuda_standin import cuda_device\n"
+          "from grader.device_log import recorded_devices\n")
+
+
+def test_device_work_runs_in_the_judge_as_it_would_on_the_device():
+    """Under a test's device log, what touches the device runs in the judge (grader.device_log):
+    views, in-place writes, writes into host tensors, autograd and PyTorch's refusals behave as
+    on a GPU, and the answer's random draws do not move the test's own stream."""
+    results = judged([
+        ("scale", "def scale(a, device):\n"
+                  "    x = torch.as_tensor(a, dtype=torch.float32, device=device)\n"
+                  "    return (2 * x + 1).cpu().numpy()",
+         DEVICE + "with cuda_device() as cuda, recorded_devices() as log:\n"
+                  "    r = scale(np.array([1.0, 2.0]), cuda)\n"
+                  "assert r.tolist() == [3.0, 5.0] and r.dtype == np.float32, r\n"
+                  "assert log.arithmetic_devices() == {'cuda'}, log.calls"),
+        ("views", "def views(device, out):\n"
+                  "    x = torch.arange(6.0, device=device).reshape(2, 3)\n"
+                  "    x[:, 1:].mul_(10)\n"
+                  "    torch.from_numpy(out).copy_(x)\n"
+                  "    return (x, x.shape, str(x.device), float(x[0, 1]), len(x), x.max(1).values,\n"
+                  "            x.grad_fn, x.T.is_contiguous(), repr(x))",
+         DEVICE + "out = np.zeros((2, 3), dtype=np.float32)\n"
+                  "with cuda_device() as cuda, recorded_devices() as log:\n"
+                  "    x, shape, device, item, length, top, grad_fn, contiguous, text = views(cuda, out)\n"
+                  "assert out.tolist() == [[0, 10, 20], [3, 40, 50]], out\n"
+                  "assert x.device == cuda and x.cpu().tolist() == out.tolist()\n"
+                  "assert (shape, device, item, length) == ((2, 3), 'cuda:0', 10.0, 2)\n"
+                  "assert top.device == cuda and top.cpu().tolist() == [20, 50]\n"
+                  "assert grad_fn is None and contiguous is False\n"
+                  "assert text.startswith('tensor([[ 0., 10., 20.]') and \"device='cuda:0'\" in text"),
+        ("refused", "def refused(device):\n    return torch.ones(2, device=device).numpy()",
+         DEVICE + "with cuda_device() as cuda, recorded_devices() as log:\n"
+                  "    try:\n        refused(cuda)\n    except TypeError as error:\n"
+                  "        assert str(error).startswith(\"can't convert cuda:0 device type\"), error\n"
+                  "    else:\n        raise AssertionError('no refusal')"),
+        ("gradients", "def gradients(device):\n"
+                      "    w = torch.ones(3, device=device, requires_grad=True)\n"
+                      "    (w * 2).sum().backward()\n"
+                      "    return w.grad.cpu(), w.is_leaf",
+         DEVICE + "with cuda_device() as cuda, recorded_devices() as log:\n"
+                  "    grad, leaf = gradients(cuda)\n"
+                  "assert grad.tolist() == [2, 2, 2] and leaf"),
+        ("draws", "def draws(device):\n"
+                  "    return torch.rand(2, device=device).cpu(), torch.rand(2, device=device).cpu()",
+         DEVICE + "torch.manual_seed(5)\nexpected = torch.rand(2)\ntorch.manual_seed(5)\n"
+                  "with cuda_device() as cuda, recorded_devices() as log:\n"
+                  "    first, second = draws(cuda)\n"
+                  "assert not torch.equal(first, second)\n"
+                  "assert torch.equal(torch.rand(2), expected), 'the test stream moved'"),
+        ("hooks", "def hooks(device):\n"
+                  "    torch.ones(1, device=device, requires_grad=True).register_hook(print)",
+         DEVICE + "with cuda_device() as cuda, recorded_devices() as log:\n"
+                  "    try:\n        hooks(cuda)\n    except TypeError as error:\n"
+                  "        assert 'cannot run on the device in grading' in str(error), error\n"
+                  "    else:\n        raise AssertionError('a hook was registered in the judge')"),
+        ("hoards", "def hoards(device):\n"
+                   "    return torch.empty(2**28 + 1, device=device)",
+         DEVICE + "with cuda_device() as cuda, recorded_devices() as log:\n"
+                  "    try:\n        hoards(cuda)\n    except RuntimeError as error:\n"
+                  "        assert 'holds at most 1024 MiB' in str(error), error\n"
+                  "    else:\n        raise AssertionError('more than the device holds')"),
+        ("forges", "import gc\nfrom grader.device_log import Call, recorded_devices\n\n"
+                   "def forges(a, device):\n"
+                   "    for item in gc.get_objects():\n"
+                   "        if isinstance(item, recorded_devices):\n"
+                   "            item.calls.append(Call('mul', frozenset({'cuda'})))\n"
+                   "    return 2 * a",
+         DEVICE + "with cuda_device() as cuda, recorded_devices() as log:\n"
+                  "    forges(np.ones(1), cuda)\n"
+                  "assert log.arithmetic_devices() == set(), log.calls"),
+    ])
+    for result in results.values():
+        passed(result)
