@@ -3,6 +3,7 @@ course folder as README says, tells a student the truth, by grading's own rule: 
 passes, an untouched one names every unanswered exercise, a helper outside the answer cells fails
 as it will in grading, and a changed test cell is still reported."""
 
+import re
 import subprocess
 import sys
 
@@ -44,12 +45,14 @@ def test_validate_names_every_unanswered_exercise_and_its_message(tmp_path, less
     exercises = LESSONS_BY_FOLDER[lesson].exercises
     assert f"VALIDATION FAILED ON {len(exercises)} CELL(S)!" in report, report
     assert f"0 of {len(exercises)} exercises pass." in report, report
-    for number, exercise in enumerate(exercises, 1):
+    headings = "".join(cell.source for cell in student_version(lesson).cells)
+    for exercise in exercises:  # numbered as the lesson's headings number them
+        number = re.search(rf"Exercise (\d\.\d) — `{exercise.name}`", headings).group(1)
         points = f"{exercise.points} point" + ("s" if exercise.points > 1 else "")
-        assert f"{exercise.name} (Exercise {lesson[1]}.{number}, {points})" in report, report
+        assert f"{exercise.name} (Exercise {number}, {points})" in report, report
     assert "NotImplementedError" in report, report
     # The test cells' code and the course's own frames are not shown: only the messages.
-    assert "check_" not in report and "Traceback" not in report, report
+    assert "check_" not in report and "Traceback (most recent call last)" not in report, report
 
 
 def test_a_helper_outside_the_answer_cells_fails_as_in_grading(tmp_path):

@@ -169,10 +169,6 @@ class Lab:
         self.page.keyboard.press("Control+a")
         self.page.keyboard.insert_text(source)  # as a paste: no auto-indentation
 
-    def shows_modified(self) -> bool:
-        """Whether the open notebook's tab is marked as having unsaved changes."""
-        return self.page.locator(".jp-mod-current.jp-mod-dirty").count() > 0
-
     def save(self):
         self.page.keyboard.press("Control+s")
         self.page.wait_for_function(

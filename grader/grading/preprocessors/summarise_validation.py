@@ -19,11 +19,9 @@ from grader.contract import LESSONS
 
 WIDTH = 80  # `nbgrader validate` cuts longer lines short
 
-# exercise name -> "Exercise 1.2, 1 point"
-_TITLES = {exercise.name: f"Exercise {lesson_number}.{number}, {exercise.points} point"
-                          + ("s" if exercise.points != 1 else "")
-           for lesson_number, lesson in enumerate(LESSONS, 1)
-           for number, exercise in enumerate(lesson.exercises, 1)}
+# exercise name -> its lesson's number
+_LESSON_NUMBERS = {exercise.name: number for number, lesson in enumerate(LESSONS, 1)
+                   for exercise in lesson.exercises}
 
 
 def _test_cells(nb):
@@ -35,9 +33,13 @@ def _name(cell) -> str:
     return cell.metadata.nbgrader.grade_id.removeprefix("test_")
 
 
-def _title(cell) -> str:
-    name = _name(cell)
-    return f"{name} ({_TITLES[name]})" if name in _TITLES else name
+def _title(cell, number: int) -> str:
+    """"name (Exercise 1.2, 1 point)": exercises are numbered in the notebook's order."""
+    name, points = _name(cell), cell.metadata.nbgrader.points
+    points = f"{points:g} point" + ("s" if points != 1 else "")
+    if name not in _LESSON_NUMBERS:
+        return f"{name} ({points})"
+    return f"{name} (Exercise {_LESSON_NUMBERS[name]}.{number}, {points})"
 
 
 class SummariseValidation(Preprocessor):
@@ -45,6 +47,7 @@ class SummariseValidation(Preprocessor):
 
     def preprocess(self, nb, resources):
         passing, failing = [], []
+        numbers = {id(cell): number for number, cell in enumerate(_test_cells(nb), 1)}
         for cell in _test_cells(nb):
             score, max_score = determine_grade(cell, self.log)
             (passing if score is not None and score >= max_score else failing).append(cell)
@@ -54,7 +57,7 @@ class SummariseValidation(Preprocessor):
         for index, cell in enumerate(failing):
             if cell.metadata.nbgrader.get("checksum") != compute_checksum(cell):
                 continue  # changed by the student: Validate must still see the change
-            cell.source = (f"{summary}\n\n" if index == 0 else "") + _title(cell)
+            cell.source = (f"{summary}\n\n" if index == 0 else "") + _title(cell, numbers[id(cell)])
             cell.metadata.nbgrader.checksum = compute_checksum(cell)
             for output in cell.outputs:
                 if output.output_type == "error":
