@@ -73,6 +73,7 @@ class JudgeDevice:
 
     def __init__(self):
         self._lent: dict[int, int] = {}  # id -> number of each tensor lent
+        self._storages: dict[int, int] = {}  # address -> bytes of each storage they use
         self._answer_rng = None
 
     def release(self) -> None:
@@ -129,6 +130,8 @@ class JudgeDevice:
             if id(value) not in self._lent:
                 self._lent[id(value)] = number = next(_NUMBERS)
                 _LENT[number] = value
+                storage = value.untyped_storage()
+                self._storages[storage.data_ptr()] = storage.nbytes()
             return Lent(self._lent[id(value)], tuple(value.shape), value.dtype)
         for index, tensor in enumerate(host):
             if value is tensor:
@@ -143,12 +146,11 @@ class JudgeDevice:
         return Opaque(f"<{type(value).__qualname__} object>")
 
     def _check_memory(self) -> None:
-        held = {t.untyped_storage().data_ptr(): t.untyped_storage().nbytes()
-                for t in (_LENT[n] for n in self._lent.values())}
-        if sum(held.values()) > DEVICE_MEMORY_BYTES:
+        held = sum(self._storages.values())
+        if held > DEVICE_MEMORY_BYTES:
             raise torch.OutOfMemoryError(
                 f"the device in grading holds at most {DEVICE_MEMORY_BYTES >> 20} MiB, and this "
-                f"call's tensors there use {sum(held.values()) >> 20} MiB")
+                f"call's tensors there use {held >> 20} MiB")
 
 
 def lent(number: int) -> torch.Tensor:

@@ -159,3 +159,20 @@ def grade_lesson(root: Path, lesson: str):
     for fixture in answer_fixtures(lesson):
         fixture_scores[fixture.id] = course.scores(placed[fixture.id])["test_" + fixture.exercise]
     return course, fixture_scores
+
+
+def scores_with_and_without_judge(make_folder, lesson: str, exercise: str,
+                                  answers: dict[str, str]) -> dict[bool, dict[str, float]]:
+    """Grade one submission per answer of `exercise` (student name -> answer cell), with the
+    judge and with the tests in the student's kernel; judge -> student -> the exercise's points.
+    `make_folder(name)` gives an empty folder (pytest's `tmp_path_factory.mktemp`)."""
+    found = {}
+    for judge in (True, False):
+        course = CourseCopy(make_folder(f"judge-{judge}"), lesson)
+        released = course.student_notebook()
+        for student, answer in answers.items():
+            course.submit(student, with_answers(released, {exercise: answer}))
+        autograde(course_root=course.root, workers=2, sandbox=SANDBOXED, judge=judge,
+                  progress=False)
+        found[judge] = {student: course.scores(student)[f"test_{exercise}"] for student in answers}
+    return found

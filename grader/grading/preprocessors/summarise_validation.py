@@ -46,9 +46,9 @@ class SummariseValidation(Preprocessor):
     """Shorten each failing, unchanged test cell to its exercise's name and its messages."""
 
     def preprocess(self, nb, resources):
-        passing, failing = [], []
-        numbers = {id(cell): number for number, cell in enumerate(_test_cells(nb), 1)}
-        for cell in _test_cells(nb):
+        tests, passing, failing = _test_cells(nb), [], []
+        numbers = {id(cell): number for number, cell in enumerate(tests, 1)}
+        for cell in tests:
             score, max_score = determine_grade(cell, self.log)
             (passing if score is not None and score >= max_score else failing).append(cell)
         summary = _wrap(f"{len(passing)} of {len(passing) + len(failing)} exercises pass"

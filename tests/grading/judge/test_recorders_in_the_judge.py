@@ -10,9 +10,8 @@ the tests in the student's kernel (`judge=False`), each earns full points: the a
 
 import pytest
 
-from grader.grading.autograde import autograde
 from support import FIXTURES
-from support.grading import SANDBOXED, CourseCopy, solution_answers, with_answers
+from support.grading import scores_with_and_without_judge, solution_answers
 
 pytestmark = pytest.mark.slow  # grades a small class twice
 
@@ -26,16 +25,7 @@ PREDICTS = {"solution": solution_answers(LESSON)["predict"],
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory):
     """judge -> student -> the points of test_predict."""
-    found = {}
-    for judge in (True, False):
-        course = CourseCopy(tmp_path_factory.mktemp(f"judge-{judge}"), LESSON)
-        released = course.student_notebook()
-        for student, predict in PREDICTS.items():
-            course.submit(student, with_answers(released, {"predict": predict}))
-        autograde(course_root=course.root, workers=2, sandbox=SANDBOXED, judge=judge,
-                  progress=False)
-        found[judge] = {student: course.scores(student)["test_predict"] for student in PREDICTS}
-    return found
+    return scores_with_and_without_judge(tmp_path_factory.mktemp, LESSON, "predict", PREDICTS)
 
 
 def test_the_solution_earns_everything_and_the_mistake_nothing_either_way(scores):

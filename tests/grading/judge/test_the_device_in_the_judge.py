@@ -10,9 +10,8 @@ attacks are real.
 
 import pytest
 
-from grader.grading.autograde import autograde
 from support import FIXTURES
-from support.grading import SANDBOXED, CourseCopy, solution_answers, with_answers
+from support.grading import scores_with_and_without_judge, solution_answers
 
 pytestmark = pytest.mark.slow  # grades a small class twice
 
@@ -27,17 +26,7 @@ ANSWERS = {"solution": solution_answers(LESSON)["scale_on_device"],
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory):
     """judge -> student -> the points of test_scale_on_device."""
-    found = {}
-    for judge in (True, False):
-        course = CourseCopy(tmp_path_factory.mktemp(f"judge-{judge}"), LESSON)
-        released = course.student_notebook()
-        for student, answer in ANSWERS.items():
-            course.submit(student, with_answers(released, {"scale_on_device": answer}))
-        autograde(course_root=course.root, workers=2, sandbox=SANDBOXED, judge=judge,
-                  progress=False)
-        found[judge] = {student: course.scores(student)["test_scale_on_device"]
-                        for student in ANSWERS}
-    return found
+    return scores_with_and_without_judge(tmp_path_factory.mktemp, LESSON, "scale_on_device", ANSWERS)
 
 
 def test_the_solution_earns_the_point_and_the_mistake_nothing_either_way(scores):
